@@ -12,7 +12,7 @@ export const moduleNameMapper: Record<string, string> = {
 };
 
 const transform: Config['transform'] = {
-  '^.+\\.tsx?$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.json', isolatedModules: true }],
+  '^.+\\.tsx?$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.json' }],
 };
 
 export function project(name: string, overrides: Partial<Config> = {}): Config {
