@@ -1,0 +1,33 @@
+import { DiscoveryService } from '@nestjs/core';
+
+/** An event type such as `'subscription.updated'`, or `'*'` for every event. */
+export type BillingOSEventSelector = string;
+
+/** Discovery metadata: the event types one method handles. */
+export const billingOSEventMetadata = DiscoveryService.createDecorator<BillingOSEventSelector[]>();
+
+/**
+ * Marks a provider method as a handler of BillingOS webhook events. The module finds it at
+ * start-up; it runs after the delivery's signature is verified, with the parsed event.
+ * A handler that throws makes the delivery answer 500, so BillingOS retries it: keep handlers
+ * idempotent (use `event.id`).
+ *
+ * @example
+ * ```ts
+ * @Injectable()
+ * export class BillingEvents {
+ *   @OnBillingOSEvent('subscription.updated', 'subscription.canceled')
+ *   async syncPlan(event: BillingOSEvent) {
+ *     await this.accounts.refreshPlan(event.data);
+ *   }
+ *
+ *   @OnBillingOSEvent('*')
+ *   audit(event: BillingOSEvent) {
+ *     this.logger.log(`${event.type} ${event.id}`);
+ *   }
+ * }
+ * ```
+ */
+export function OnBillingOSEvent(...types: [BillingOSEventSelector, ...BillingOSEventSelector[]]): MethodDecorator {
+  return billingOSEventMetadata(types);
+}
