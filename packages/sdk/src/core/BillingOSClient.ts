@@ -1,0 +1,141 @@
+import { ConfigurationError } from './errors/ConfigurationError';
+import { ConnectionError } from './errors/ConnectionError';
+import { errorFromResponse } from './errors/errorFromResponse';
+import { assertNotSecretKey } from './tokens/assertNotSecretKey';
+import { PublishableKeySource } from './tokens/PublishableKeySource';
+import { TokenManager, type TokenManagerOptions } from './tokens/TokenManager';
+import type { TokenSource } from './tokens/TokenSource';
+import type {
+  CancelSubscriptionParams,
+  ChangePlanParams,
+  CreateSubscriptionParams,
+  Customer,
+  Entitlement,
+  List,
+  Product,
+  Subscription,
+} from './types';
+
+export interface BillingOSClientOptions extends TokenManagerOptions {
+  /**
+   * The BillingOS API's base URL.
+   * @default 'https://api.billingos.dev'
+   */
+  apiUrl?: string;
+  /** Where session tokens come from (recommended); wins over `publishableKey`. */
+  tokenSource?: TokenSource;
+  /** Legacy mode: a publishable key `pk_…`, used only when there is no `tokenSource`. */
+  publishableKey?: string;
+  /** Legacy mode: the customer whose read-only billing a publishable key shows (`BillingOS-Customer`). */
+  customerId?: string;
+  /**
+   * The `fetch` to call the API with (a polyfill, or Node's in tests).
+   * @default globalThis.fetch
+   */
+  fetch?: typeof fetch;
+}
+
+/**
+ * A framework-free client for everything a session token may do. The React hooks use it; use it
+ * directly anywhere else (Vue, Svelte, vanilla).
+ *
+ * @example
+ * const client = new BillingOSClient({
+ *   apiUrl: 'https://billing.example.com',
+ *   tokenSource: new UrlTokenSource('/api/billingos-session'),
+ * });
+ * const subscriptions = await client.listSubscriptions();
+ */
+export class BillingOSClient {
+  /** Keeps the session token fresh; `useSessionToken()` reads it. */
+  readonly tokens: TokenManager;
+  readonly #apiUrl: string;
+  readonly #customerId: string | undefined;
+  readonly #fetch: typeof fetch | undefined;
+
+  constructor(options: BillingOSClientOptions) {
+    const { tokenSource, publishableKey } = options;
+    if (publishableKey) assertNotSecretKey(publishableKey);
+    const source = tokenSource ?? (publishableKey ? new PublishableKeySource(publishableKey) : undefined);
+    if (!source) {
+      throw new ConfigurationError({
+        code: 'missing_credentials',
+        message: 'BillingOS needs credentials: pass sessionTokenUrl (recommended), sessionToken, tokenSource, or apiKey (pk_…) with customerId.',
+      });
+    }
+    this.tokens = new TokenManager(source, options);
+    this.#apiUrl = (options.apiUrl ?? 'https://api.billingos.dev').replace(/\/+$/, '');
+    this.#customerId = options.customerId;
+    this.#fetch = options.fetch;
+  }
+
+  /** The `Authorization` header value: the session token if there is one, else the publishable key. */
+  async getAuthHeader(): Promise<string> {
+    return `Bearer ${await this.tokens.getToken()}`;
+  }
+
+  /** The customer the session token belongs to (`read_customer`). */
+  getCustomer(): Promise<Customer> {
+    return this.#request('GET', '/v1/me');
+  }
+
+  /** The customer's subscriptions, newest first (`read_subscription`). */
+  listSubscriptions(): Promise<List<Subscription>> {
+    return this.#request('GET', '/v1/me/subscriptions?limit=100');
+  }
+
+  /** The features the customer's active and trialing subscriptions grant (`read_entitlements`). */
+  listEntitlements(): Promise<List<Entitlement>> {
+    return this.#request('GET', '/v1/me/entitlements');
+  }
+
+  /** The merchant's products with their prices. */
+  listProducts(): Promise<List<Product>> {
+    return this.#request('GET', '/v1/products?limit=100');
+  }
+
+  /** Subscribes the customer to a price (`manage_subscription`). */
+  createSubscription(params: CreateSubscriptionParams): Promise<Subscription> {
+    return this.#request('POST', '/v1/me/subscriptions', params);
+  }
+
+  /** Moves a subscription to another price: upgrade or downgrade (`manage_subscription`). */
+  changePlan(subscriptionId: string, params: ChangePlanParams): Promise<Subscription> {
+    return this.#request('PATCH', `/v1/me/subscriptions/${encodeURIComponent(subscriptionId)}`, params);
+  }
+
+  /** Cancels now, or at the end of the period with `{ atPeriodEnd: true }` (`manage_subscription`). */
+  cancelSubscription(subscriptionId: string, params: CancelSubscriptionParams = {}): Promise<Subscription> {
+    return this.#request('POST', `/v1/me/subscriptions/${encodeURIComponent(subscriptionId)}/cancel`, params);
+  }
+
+  async #request<T>(method: string, path: string, body?: object): Promise<T> {
+    const idempotencyKey = method === 'POST' ? randomKey() : undefined;
+    let token = await this.tokens.getToken();
+    let response = await this.#send(method, path, token, body, idempotencyKey);
+    if (response.status === 401 && !token.startsWith('pk_')) {
+      token = await this.tokens.rejected(token);
+      response = await this.#send(method, path, token, body, idempotencyKey);
+    }
+    if (!response.ok) throw await errorFromResponse(response);
+    return (await response.json()) as T;
+  }
+
+  #send(method: string, path: string, token: string, body?: object, idempotencyKey?: string): Promise<Response> {
+    const headers: Record<string, string> = { authorization: `Bearer ${token}` };
+    if (body) headers['content-type'] = 'application/json';
+    if (idempotencyKey) headers['idempotency-key'] = idempotencyKey;
+    if (token.startsWith('pk_') && this.#customerId) headers['billingos-customer'] = this.#customerId;
+    const url = this.#apiUrl + path;
+    return (this.#fetch ?? fetch)(url, { method, headers, body: body && JSON.stringify(body) }).catch((cause: unknown) => {
+      throw new ConnectionError({
+        message: `Could not reach the BillingOS API for ${method} ${url} (${String(cause)}). Check apiUrl, the network, and that the API allows this origin (CORS).`,
+        cause,
+      });
+    });
+  }
+}
+
+function randomKey(): string {
+  return globalThis.crypto?.randomUUID?.() ?? `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
+}

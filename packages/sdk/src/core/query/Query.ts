@@ -1,0 +1,71 @@
+import { Subscribable } from '../Subscribable';
+
+/** What a data hook returns besides `refetch`; a new object only when something changed. */
+export interface QueryState<T> {
+  data: T | undefined;
+  error: Error | null;
+  /** No data yet and a request is running or about to. */
+  isLoading: boolean;
+  /** A request is running (also while data from before is shown). */
+  isFetching: boolean;
+}
+
+/**
+ * One resource (e.g. "my subscriptions"), fetched once however many components read it. Extends
+ * {@link Subscribable} so hooks bind to it with `useSyncExternalStore`.
+ */
+export class Query<T> extends Subscribable {
+  readonly #fetcher: () => Promise<T>;
+  #state: QueryState<T> = { data: undefined, error: null, isLoading: true, isFetching: false };
+  #inflight: Promise<T> | null = null;
+  #stale = true;
+
+  constructor(fetcher: () => Promise<T>) {
+    super();
+    this.#fetcher = fetcher;
+  }
+
+  getState = (): QueryState<T> => this.#state;
+
+  /** Fetches if there is no fresh data and no request in flight; what a mounting hook calls. */
+  ensure(): void {
+    if (this.#stale && !this.#inflight) this.fetch().catch(() => {});
+  }
+
+  /** Fetches now, joining a request already in flight. */
+  fetch = (): Promise<T> => {
+    if (this.#inflight) return this.#inflight;
+    this.#stale = false;
+    this.#setState({ isFetching: true, isLoading: this.#state.data === undefined });
+    this.#inflight = this.#fetcher().then(
+      (data) => this.#settle({ data, error: null }, data),
+      (error: Error) => {
+        this.#stale = true;
+        throw this.#settle({ error }, error);
+      },
+    );
+    return this.#inflight;
+  };
+
+  /** Marks the data stale and refetches at once when a component is showing it. */
+  invalidate(): Promise<unknown> {
+    this.#stale = true;
+    return this.hasListeners ? this.fetch() : Promise.resolve();
+  }
+
+  /** Refetches a failed query that is on screen (e.g. once a token arrives after an outage). */
+  retryIfFailed(): void {
+    if (this.#state.error && this.hasListeners) this.ensure();
+  }
+
+  #settle<V>(patch: Partial<QueryState<T>>, value: V): V {
+    this.#inflight = null;
+    this.#setState({ ...patch, isFetching: false, isLoading: false });
+    return value;
+  }
+
+  #setState(patch: Partial<QueryState<T>>): void {
+    this.#state = { ...this.#state, ...patch };
+    this.notify();
+  }
+}

@@ -1,0 +1,47 @@
+import type { BillingOSClient } from '../BillingOSClient';
+import { Query } from './Query';
+
+/** The resources the hooks read, each fetched through the client. */
+const fetchers = {
+  customer: (client: BillingOSClient) => client.getCustomer(),
+  subscriptions: (client: BillingOSClient) => client.listSubscriptions().then((list) => list.data),
+  entitlements: (client: BillingOSClient) => client.listEntitlements().then((list) => list.data),
+  products: (client: BillingOSClient) => client.listProducts().then((list) => list.data),
+};
+
+export type ResourceKey = keyof typeof fetchers;
+export type ResourceData<K extends ResourceKey> = Awaited<ReturnType<(typeof fetchers)[K]>>;
+
+/**
+ * One {@link Query} per resource for one client: the shared cache behind the data hooks, so a
+ * hundred components reading subscriptions cause one request.
+ */
+export class QueryCache {
+  readonly #client: BillingOSClient;
+  readonly #queries = new Map<ResourceKey, Query<unknown>>();
+
+  constructor(client: BillingOSClient) {
+    this.#client = client;
+    let wasOk = false;
+    client.tokens.subscribe(() => {
+      const { token, error } = client.tokens.getState();
+      const ok = token !== null && error === null;
+      if (ok && !wasOk) this.#queries.forEach((query) => query.retryIfFailed());
+      wasOk = ok;
+    });
+  }
+
+  get<K extends ResourceKey>(key: K): Query<ResourceData<K>> {
+    let query = this.#queries.get(key);
+    if (!query) {
+      query = new Query<unknown>(() => fetchers[key](this.#client));
+      this.#queries.set(key, query);
+    }
+    return query as Query<ResourceData<K>>;
+  }
+
+  /** Refetches the given resources where they are shown (after a mutation). */
+  invalidate(...keys: ResourceKey[]): Promise<unknown> {
+    return Promise.all(keys.map((key) => this.get(key).invalidate()));
+  }
+}

@@ -1,0 +1,198 @@
+import { Subscribable } from '../Subscribable';
+import { assertNotSecretKey } from './assertNotSecretKey';
+import { backoffDelay } from './backoffDelay';
+import { browserResumeEvents, type ResumeEvents } from './resumeEvents';
+import { defaultCreateChannel, TabChannel, type CreateChannel, type SharedToken } from './TabChannel';
+import { tokenTiming } from './tokenTiming';
+import type { TokenSource } from './TokenSource';
+
+/** What the UI sees of the token; a new object only when something changed. */
+export interface TokenState {
+  token: string | null;
+  expiresAt: Date | null;
+  error: Error | null;
+  isLoading: boolean;
+}
+
+export interface TokenManagerOptions {
+  /**
+   * Resume events (tab visible again, network back) that trigger a due refresh.
+   * @default visibilitychange + online on `window`
+   */
+  resumeEvents?: ResumeEvents;
+  /**
+   * Builds the cross-tab channel; `false` turns sharing off.
+   * @default `BroadcastChannel` where it exists
+   */
+  createChannel?: CreateChannel | false;
+  /**
+   * How long a tab waits for another tab's token before fetching its own, in ms.
+   * @default 50
+   */
+  shareWaitMs?: number;
+}
+
+const noop = () => {};
+
+/**
+ * Keeps one valid session token: a single request however many callers ask, refreshes ahead of
+ * expiry, backs off on failure, catches up when the tab returns, and shares tokens across tabs.
+ *
+ * @example
+ * const tokens = new TokenManager(new UrlTokenSource('/api/billingos-session'));
+ * const stop = tokens.start();
+ * const token = await tokens.getToken();
+ */
+export class TokenManager extends Subscribable {
+  readonly #source: TokenSource;
+  readonly #options: TokenManagerOptions;
+  #current: SharedToken | null = null;
+  #state: TokenState = { token: null, expiresAt: null, error: null, isLoading: false };
+  #inflight: Promise<string> | null = null;
+  #failures = 0;
+  #retryAt = 0;
+  #timer: ReturnType<typeof setTimeout> | undefined;
+  #starts = 0;
+  #channel: TabChannel | null = null;
+  #stopResume = noop;
+
+  constructor(source: TokenSource, options: TokenManagerOptions = {}) {
+    super();
+    this.#source = source;
+    this.#options = options;
+  }
+
+  /** The current state; stable between changes (for `useSyncExternalStore`). */
+  getState = (): TokenState => this.#state;
+
+  /** A usable token: the cached one, the request already in flight, or a new request. */
+  getToken(): Promise<string> {
+    const current = this.#current;
+    if (current && Date.now() < current.usableUntil) {
+      if (Date.now() >= current.refreshAt) this.#run(true).catch(noop);
+      return Promise.resolve(current.token);
+    }
+    if (!this.#inflight && this.#failures && Date.now() < this.#retryAt && this.#state.error) {
+      return Promise.reject(this.#state.error);
+    }
+    return this.#run(true);
+  }
+
+  /** Fetches a new token now (joining a request already in flight). */
+  refresh = (): Promise<string> => this.#run(false);
+
+  /**
+   * Called when the API answered 401 for `token`: forces one refresh, unless the token has already
+   * been replaced, and returns the token to retry with.
+   */
+  rejected(token: string): Promise<string> {
+    if (this.#current?.token !== token) return this.getToken();
+    this.#current = null;
+    return this.#run(false);
+  }
+
+  /** Starts timers, resume events and cross-tab sharing (reference counted); returns `stop`. */
+  start(): () => void {
+    if (this.#starts++ === 0) this.#attach();
+    let stopped = false;
+    return () => {
+      if (stopped) return;
+      stopped = true;
+      if (--this.#starts === 0) this.#detach();
+    };
+  }
+
+  #attach(): void {
+    const { createChannel = defaultCreateChannel(), resumeEvents = browserResumeEvents } = this.#options;
+    const key = this.#source.shareKey;
+    if (createChannel && key !== undefined) {
+      this.#channel = new TabChannel(`billingos:${key}`, createChannel, (shared) => this.#adopt(shared), () => this.#fresh());
+    }
+    this.#stopResume = resumeEvents(() => this.#resume());
+    if (this.#current) this.#schedule();
+    else this.getToken().catch(noop);
+  }
+
+  #detach(): void {
+    clearTimeout(this.#timer);
+    this.#stopResume();
+    this.#channel?.close();
+    this.#channel = null;
+  }
+
+  #resume(): void {
+    const current = this.#current;
+    if (current && Date.now() < current.refreshAt) return;
+    this.#retryAt = 0;
+    this.#run(true).catch(noop);
+  }
+
+  #run(ask: boolean): Promise<string> {
+    this.#inflight ??= this.#obtain(ask).finally(() => {
+      this.#inflight = null;
+    });
+    return this.#inflight;
+  }
+
+  async #obtain(ask: boolean): Promise<string> {
+    if (!this.#current) this.#setState({ isLoading: true });
+    const channel = this.#channel;
+    const fetchOne = async () => {
+      if (ask && channel) {
+        await channel.ask(this.#options.shareWaitMs ?? 50);
+        const fresh = this.#fresh();
+        if (fresh) return fresh.token;
+      }
+      return this.#fetch();
+    };
+    return channel ? channel.exclusive(fetchOne) : fetchOne();
+  }
+
+  async #fetch(): Promise<string> {
+    try {
+      const result = await this.#source.getToken();
+      assertNotSecretKey(result.token);
+      const shared = { token: result.token, expiresAt: result.expiresAt?.toISOString() ?? null, ...tokenTiming(result, Date.now()) };
+      this.#adopt(shared);
+      this.#channel?.post(shared);
+      return shared.token;
+    } catch (error) {
+      this.#failures += 1;
+      this.#retryAt = Date.now() + backoffDelay(this.#failures);
+      this.#setState({ error: error as Error, isLoading: false });
+      this.#schedule();
+      throw error;
+    }
+  }
+
+  #adopt(shared: SharedToken): void {
+    if (this.#current && this.#current.usableUntil > shared.usableUntil) return;
+    this.#current = shared;
+    this.#failures = 0;
+    this.#setState({
+      token: shared.token,
+      expiresAt: shared.expiresAt ? new Date(shared.expiresAt) : null,
+      error: null,
+      isLoading: false,
+    });
+    this.#schedule();
+  }
+
+  #fresh(): SharedToken | null {
+    const current = this.#current;
+    return current && Date.now() < current.refreshAt ? current : null;
+  }
+
+  #schedule(): void {
+    clearTimeout(this.#timer);
+    if (!this.#starts) return;
+    const at = this.#failures ? this.#retryAt : (this.#current?.refreshAt ?? Infinity);
+    if (at === Infinity) return;
+    this.#timer = setTimeout(() => this.#run(true).catch(noop), Math.max(at - Date.now(), 0));
+  }
+
+  #setState(patch: Partial<TokenState>): void {
+    this.#state = { ...this.#state, ...patch };
+    this.notify();
+  }
+}

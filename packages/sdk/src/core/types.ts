@@ -1,0 +1,75 @@
+/** Field shapes of the BillingOS API (v1), as a session token sees them. */
+
+export interface Customer {
+  id: string;
+  externalUserId: string;
+  externalOrganizationId: string | null;
+  email: string | null;
+  name: string | null;
+  metadata: Record<string, string>;
+  createdAt: string;
+}
+
+export interface Price {
+  id: string;
+  productId: string;
+  amount: number;
+  currency: string;
+  interval: string;
+  intervalCount: number;
+  trialDays: number;
+}
+
+export interface Product {
+  id: string;
+  name: string;
+  description: string | null;
+  featureKeys: string[];
+  metadata: Record<string, string>;
+  active: boolean;
+  prices: Price[];
+  createdAt: string;
+}
+
+export type SubscriptionStatus = 'trialing' | 'active' | 'past_due' | 'canceled' | 'incomplete' | 'unpaid';
+
+export interface Subscription {
+  id: string;
+  customerId: string;
+  priceId: string;
+  status: SubscriptionStatus;
+  currentPeriodStart: string;
+  currentPeriodEnd: string;
+  trialEnd: string | null;
+  cancelAtPeriodEnd: boolean;
+  canceledAt: string | null;
+  metadata: Record<string, string>;
+  createdAt: string;
+}
+
+export interface Entitlement {
+  featureKey: string;
+  productId: string;
+  subscriptionId: string;
+}
+
+/** A page of a cursor-paginated list. */
+export interface List<T> {
+  data: T[];
+  hasMore: boolean;
+  nextCursor: string | null;
+}
+
+export interface CreateSubscriptionParams {
+  priceId: string;
+  metadata?: Record<string, string>;
+}
+
+export interface ChangePlanParams {
+  priceId: string;
+}
+
+export interface CancelSubscriptionParams {
+  /** Cancel at the end of the paid period instead of now. @default false */
+  atPeriodEnd?: boolean;
+}

@@ -1,0 +1,64 @@
+'use client';
+import { useEffect, useMemo, type ReactNode } from 'react';
+import { BillingOSClient } from '../core/BillingOSClient';
+import { QueryCache } from '../core/query/QueryCache';
+import { assertNotSecretKey } from '../core/tokens/assertNotSecretKey';
+import { StaticTokenSource } from '../core/tokens/StaticTokenSource';
+import type { TokenManagerOptions } from '../core/tokens/TokenManager';
+import type { TokenSource } from '../core/tokens/TokenSource';
+import { UrlTokenSource } from '../core/tokens/UrlTokenSource';
+import { BillingOSContext } from './BillingOSContext';
+import { warnLegacyOnce } from './warnLegacyOnce';
+
+/** Give exactly one credential: `sessionTokenUrl` (recommended), `sessionToken`, `tokenSource`, or legacy `apiKey` + `customerId`. */
+export interface BillingOSProviderProps extends TokenManagerOptions {
+  /** Your backend route that answers `{ sessionToken, expiresAt }` (GET, with the page's cookies). */
+  sessionTokenUrl?: string;
+  /** A session token you already have; it is not refreshed. */
+  sessionToken?: string;
+  /** Your own strategy for getting tokens. */
+  tokenSource?: TokenSource;
+  /** Legacy, less secure: a publishable key `pk_…`; needs `customerId`. */
+  apiKey?: string;
+  /** Legacy: the BillingOS customer id whose billing `apiKey` shows. */
+  customerId?: string;
+  /**
+   * The BillingOS API's base URL.
+   * @default 'https://api.billingos.dev'
+   */
+  apiUrl?: string;
+  /** @default globalThis.fetch */
+  fetch?: typeof fetch;
+  children?: ReactNode;
+}
+
+/**
+ * Makes billing data available to the hooks below it, and keeps the session token fresh.
+ *
+ * @example
+ * <BillingOSProvider sessionTokenUrl="/api/billingos-session" apiUrl="https://billing.example.com">
+ *   <App />
+ * </BillingOSProvider>
+ */
+export function BillingOSProvider(props: BillingOSProviderProps): ReactNode {
+  const { sessionTokenUrl, sessionToken, tokenSource, apiKey, customerId, apiUrl, fetch } = props;
+  const value = useMemo(() => {
+    const client = new BillingOSClient({ ...props, tokenSource: sourceOf(props), publishableKey: apiKey });
+    return { client, cache: new QueryCache(client) };
+    // The other props (options, children) do not change which credentials or API are used.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [sessionTokenUrl, sessionToken, tokenSource, apiKey, customerId, apiUrl, fetch]);
+  useEffect(() => value.client.tokens.start(), [value]);
+  return <BillingOSContext.Provider value={value}>{props.children}</BillingOSContext.Provider>;
+}
+
+function sourceOf({ sessionTokenUrl, sessionToken, tokenSource, apiKey, fetch }: BillingOSProviderProps): TokenSource | undefined {
+  if (sessionToken) assertNotSecretKey(sessionToken);
+  if (apiKey) {
+    assertNotSecretKey(apiKey);
+    if (!sessionTokenUrl && !sessionToken && !tokenSource) warnLegacyOnce();
+  }
+  if (tokenSource) return tokenSource;
+  if (sessionTokenUrl) return new UrlTokenSource(sessionTokenUrl, { fetch });
+  return sessionToken ? new StaticTokenSource(sessionToken) : undefined;
+}
