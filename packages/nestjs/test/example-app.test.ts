@@ -1,0 +1,95 @@
+import { BillingOS } from '@billingos/node';
+import { startTestServer, type TestServer } from '@billingos/api/testing';
+import { buildExample, type RunningExample, startExample } from './support/example-app';
+import { freePort } from './support/free-port';
+
+let api: TestServer;
+let example: RunningExample;
+let signer: BillingOS;
+
+beforeAll(async () => {
+  buildExample();
+  const port = await freePort();
+  api = await startTestServer({ webhookEndpoint: `http://127.0.0.1:${port}/api/billingos-webhooks` });
+  signer = new BillingOS({ secretKey: api.secretKey, apiUrl: api.url, webhookSecret: api.webhookSecret });
+  example = await startExample(port, {
+    BILLINGOS_SECRET_KEY: api.secretKey,
+    BILLINGOS_API_URL: api.url,
+    BILLINGOS_WEBHOOK_SECRET: api.webhookSecret,
+  });
+}, 120_000);
+afterAll(async () => {
+  await example?.stop();
+  await api?.close();
+});
+
+async function logIn(userId: string): Promise<string> {
+  const response = await fetch(`${example.url}/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ userId }),
+  });
+  expect(response.status).toBe(204);
+  return (response.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+}
+
+interface ReceivedEvent {
+  id: string;
+  type: string;
+  data: unknown;
+}
+
+async function receivedEvents(): Promise<ReceivedEvent[]> {
+  const response = await fetch(`${example.url}/billing/events`);
+  return ((await response.json()) as { events: ReceivedEvent[] }).events;
+}
+
+async function eventuallyReceived(matches: (event: ReceivedEvent) => boolean): Promise<ReceivedEvent | undefined> {
+  const deadline = Date.now() + 15_000;
+  for (;;) {
+    const event = (await receivedEvents()).find(matches);
+    if (event || Date.now() > deadline) return event;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
+describe('examples/nestjs, built with tsc and started with node', () => {
+  it("mints a session token for its logged-in user that BillingOS accepts", async () => {
+    const cookie = await logIn('example_user_ada');
+    const response = await fetch(`${example.url}/api/billingos-session`, { headers: { cookie } });
+    expect(response.status).toBe(200);
+    const { sessionToken } = (await response.json()) as { sessionToken: string };
+    const me = await fetch(`${api.url}/v1/me`, { headers: { authorization: `Bearer ${sessionToken}` } });
+    expect(me.status).toBe(200);
+    expect(((await me.json()) as { externalUserId: string }).externalUserId).toBe('example_user_ada');
+  });
+
+  it('answers 401 to a visitor who is not logged in', async () => {
+    const response = await fetch(`${example.url}/api/billingos-session`);
+    expect(response.status).toBe(401);
+  });
+
+  it('handles a signed event and rejects a forged one', async () => {
+    const payload = JSON.stringify({ id: 'evt_example_1', type: 'subscription.updated', createdAt: new Date().toISOString(), data: {} });
+    const deliver = (signature: string) =>
+      fetch(`${example.url}/api/billingos-webhooks`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'billingos-signature': signature },
+        body: payload,
+      });
+    const forged = signer.webhooks.generateTestHeader({ payload, secret: `whsec_${Buffer.from('guess').toString('base64')}` });
+    expect((await deliver(forged)).status).toBe(400);
+    expect((await receivedEvents()).map(({ id }) => id)).not.toContain('evt_example_1');
+    expect((await deliver(signer.webhooks.generateTestHeader({ payload }))).status).toBe(200);
+    expect((await receivedEvents()).find(({ id }) => id === 'evt_example_1')).toMatchObject({ type: 'subscription.updated' });
+    expect(example.output()).toContain('plan changed: evt_example_1');
+  });
+
+  it('receives the events BillingOS itself delivers', async () => {
+    await signer.customers.create({ externalUserId: 'example_user_webhook' });
+    const event = await eventuallyReceived(
+      ({ type, data }) => type === 'customer.created' && JSON.stringify(data).includes('example_user_webhook'),
+    );
+    expect(event).toBeDefined();
+  });
+});
