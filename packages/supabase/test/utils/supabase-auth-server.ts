@@ -69,6 +69,11 @@ export class SupabaseAuthServer {
     return this.#url;
   }
 
+  /** The `kid` of the project's signing key, for forging tokens that claim it. */
+  get keyId(): string {
+    return this.#key.kid;
+  }
+
   get issuer(): string {
     return `${this.#url}/auth/v1`;
   }

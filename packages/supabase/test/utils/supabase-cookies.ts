@@ -1,11 +1,11 @@
-import { createServerClient } from '@supabase/ssr';
+import { createServerClient, stringFromBase64URL, stringToBase64URL } from '@supabase/ssr';
 import WebSocket from 'ws';
 import type { SupabaseAuthServer } from './supabase-auth-server';
 
 export interface CookieJar {
   /** The cookies as `@supabase/ssr` set them, in order. */
   cookies: { name: string; value: string }[];
-  /** What a browser would send back: `name=value; name=value`. */
+  /** What a browser sends back: `name=value; name=value`, values URI-encoded as cookie serializers write them. */
   header: string;
 }
 
@@ -42,14 +42,22 @@ export async function signInWithCookies(server: SupabaseAuthServer, options: Sig
   return toJar(jar);
 }
 
-/** A jar whose cookie `name` has had its value replaced. */
-export function editCookie(jar: CookieJar, name: string, edit: (value: string) => string): CookieJar {
-  return toJar(new Map(jar.cookies.map((cookie) => [cookie.name, cookie.name === name ? edit(cookie.value) : cookie.value])));
+/** A jar whose (single, `base64-`) session cookie holds the session `edit` returns. */
+export function editSessionCookie(jar: CookieJar, edit: (session: { access_token: string }) => object): CookieJar {
+  const [cookie, ...rest] = jar.cookies;
+  if (!cookie || rest.length > 0 || !cookie.value.startsWith('base64-')) throw new Error('editSessionCookie expects one base64- session cookie');
+  const session = JSON.parse(stringFromBase64URL(cookie.value.slice('base64-'.length))) as { access_token: string };
+  return toJar(new Map([[cookie.name, `base64-${stringToBase64URL(JSON.stringify(edit(session)))}`]]));
+}
+
+/** The same cookies under another name, as a browser client on another host would write them. */
+export function renameCookies(jar: CookieJar, from: string, to: string): CookieJar {
+  return toJar(new Map(jar.cookies.map((cookie) => [cookie.name.replace(from, to), cookie.value])));
 }
 
 function toJar(jar: Map<string, string>): CookieJar {
   const cookies = [...jar].map(([name, value]) => ({ name, value }));
-  return { cookies, header: cookies.map(({ name, value }) => `${name}=${value}`).join('; ') };
+  return { cookies, header: cookies.map(({ name, value }) => `${name}=${encodeURIComponent(value)}`).join('; ') };
 }
 
 // @supabase/ssr applies cookies from an auth-state listener, a tick after sign-in resolves.

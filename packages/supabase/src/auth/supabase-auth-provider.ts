@@ -1,0 +1,72 @@
+import { AuthProvider, type AuthIdentity } from '@billingos/node';
+import { resolveSupabaseProject } from '../config/supabase-project';
+import { defaultAuthCookieName } from './auth-cookie-name';
+import { bearerToken } from './bearer-token';
+import { readSessionCookie } from './session-cookie';
+import type { SupabaseAuthOptions } from './supabase-auth-options';
+import type { SupabaseUser } from './supabase-user';
+import { SupabaseTokenVerifier } from './token-verifier';
+
+/**
+ * The `@billingos/node` {@link AuthProvider} for Supabase Auth: the caller is the user whose
+ * access token arrives in an `Authorization: Bearer` header or in `@supabase/ssr`'s auth
+ * cookies, once Supabase Auth has verified that token. A cookie's contents are never
+ * trusted on their own.
+ *
+ * It only reads. It never refreshes a session and never writes or deletes a cookie: the
+ * browser's Supabase client owns the session. A refresh here would rotate the refresh
+ * token without handing the new one back to the browser (a session route answers JSON,
+ * often to several concurrent requests), and Supabase treats the browser's next use of the
+ * old token as reuse and signs the user out. An expired access token is a 401; the
+ * browser refreshes and asks again.
+ *
+ * @example
+ * import { BillingOS } from '@billingos/node';
+ * import { SupabaseAuthProvider } from '@billingos/supabase';
+ *
+ * const billing = new BillingOS({ authProvider: new SupabaseAuthProvider() });
+ * export const GET = billing.createSessionRoute();
+ */
+export class SupabaseAuthProvider extends AuthProvider<Request> {
+  readonly #options: SupabaseAuthOptions;
+  #resolved: { verifier: SupabaseTokenVerifier; cookieName: string } | undefined;
+
+  constructor(options: SupabaseAuthOptions = {}) {
+    super();
+    this.#options = options;
+  }
+
+  async authenticate(request: Request): Promise<AuthIdentity | null> {
+    const user = await this.getUser(request);
+    if (!user) return null;
+    const { extractUserId, extractOrganizationId } = this.#options;
+    const userId = extractUserId ? await extractUserId(request, user) : user.id;
+    if (!userId) return null;
+    const organizationId = await extractOrganizationId?.(request, user);
+    return organizationId ? { userId, organizationId } : { userId };
+  }
+
+  /**
+   * The verified Supabase user behind a request, or `null` when nobody is logged in or the
+   * token does not verify. Reads the environment on first use.
+   *
+   * @throws MissingEnvironmentError when the Supabase URL or key is set nowhere
+   * @throws SupabaseUnavailableError when Supabase Auth cannot be reached
+   */
+  async getUser(request: Request): Promise<SupabaseUser | null> {
+    const { verifier, cookieName } = this.#resolve();
+    const token = bearerToken(request) ?? (await readSessionCookie(request.headers.get('cookie'), cookieName));
+    return token ? verifier.verify(token) : null;
+  }
+
+  #resolve(): { verifier: SupabaseTokenVerifier; cookieName: string } {
+    if (!this.#resolved) {
+      const project = resolveSupabaseProject(this.#options);
+      this.#resolved = {
+        verifier: new SupabaseTokenVerifier(project, this.#options.verification),
+        cookieName: this.#options.cookieName ?? defaultAuthCookieName(project.url),
+      };
+    }
+    return this.#resolved;
+  }
+}

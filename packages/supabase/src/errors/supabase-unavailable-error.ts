@@ -1,0 +1,18 @@
+import { BillingOSError } from '@billingos/node';
+
+/**
+ * Supabase Auth could not be asked whether the caller is logged in (network failure or a
+ * 5xx). Distinct from "not logged in", so an outage is not reported to users as a logout.
+ */
+export class SupabaseUnavailableError extends BillingOSError {
+  override readonly name: string = 'SupabaseUnavailableError';
+
+  constructor(cause: unknown) {
+    super('api_error', {
+      code: 'supabase_unavailable',
+      statusCode: 503,
+      message: `Supabase Auth did not answer (${cause instanceof Error ? cause.message : String(cause)}); check the project URL and Supabase's status.`,
+      cause,
+    });
+  }
+}
