@@ -1,6 +1,25 @@
+import { resolve } from 'node:path';
 import { createConfig } from '../../rollup.config.mjs';
 
-export default createConfig({
+const helper = 'helpers/generic/index';
+const configs = createConfig({
   cwd: import.meta.dirname,
-  entries: { index: 'src/index.ts', 'helpers/generic/index': 'src/helpers/generic/index.ts' },
+  entries: { index: 'src/index.ts', [helper]: 'src/helpers/generic/index.ts' },
 });
+
+// The helper's declarations import the main entry's instead of inlining copies, so `BillingOS`
+// (nominal: it has #private fields) is one type across both entries.
+const mainEntry = resolve(import.meta.dirname, 'src/index.ts');
+const isMainEntry = (id) => [mainEntry, mainEntry.replace(/\.ts$/, ''), '../../index'].includes(id);
+const helperTypes = configs.find(({ input }) => Object.keys(input).join() === helper);
+const { external } = helperTypes;
+helperTypes.external = (id, ...rest) => isMainEntry(id) || external(id, ...rest);
+// A self-reference: each format's `exports` condition picks index.d.ts or index.d.cts.
+// (rollup-plugin-dts prefixes mapped paths with '../', hence the clean-up in renderChunk)
+helperTypes.output = helperTypes.output.map((output) => ({ ...output, paths: (id) => (isMainEntry(id) ? '@billingos/node' : id) }));
+helperTypes.plugins.push({
+  name: 'self-reference',
+  renderChunk: (code) => code.replaceAll(/(['"])(?:\.\.\/)+@billingos\/node\1/g, "'@billingos/node'"),
+});
+
+export default configs;

@@ -1,0 +1,133 @@
+import { inject, injectable, rootContainer, tokenOf } from './internal/di';
+import { AuthProvider } from './auth/auth-provider';
+import { resolveConfig } from './config/resolve-config';
+import { registerProviders } from './config/register-defaults';
+import { ConfigurationError } from './errors/configuration-error';
+import { Customers } from './resources/customers';
+import { Entitlements } from './resources/entitlements';
+import { Products } from './resources/products';
+import { SessionTokens } from './resources/session-tokens';
+import { Subscriptions } from './resources/subscriptions';
+import { toNodeHandler } from './session-route/node-adapter';
+import { sessionRoute } from './session-route/session-route';
+import type { BillingOSPlugin } from './billing-os-plugin';
+import type { BillingOSConfig } from './config/billing-os-config';
+import type { DependencyContainer } from './internal/di';
+import type { RequestOptions } from './http/request-options';
+import type { CreateSessionTokenParams, SessionToken } from './resources/session-tokens';
+import type { SessionHandler } from './session-route/node-adapter';
+import type { SessionRoute } from './session-route/session-route';
+import type { SessionRouteOptions } from './session-route/session-route-options';
+
+/** The resources, built from the container; rebuilt by `use()` so plugins take effect. */
+@injectable()
+class Services {
+  constructor(
+    @inject(SessionTokens) readonly sessionTokens: SessionTokens,
+    @inject(Customers) readonly customers: Customers,
+    @inject(Products) readonly products: Products,
+    @inject(Subscriptions) readonly subscriptions: Subscriptions,
+    @inject(Entitlements) readonly entitlements: Entitlements,
+  ) {}
+}
+
+/**
+ * The BillingOS server SDK. Each instance owns a tsyringe child container, so two
+ * instances (two merchants, test and live) never share a transport, policy or key.
+ *
+ * @example
+ * import { BillingOS } from '@billingos/node';
+ * const billing = new BillingOS({ secretKey: process.env.BILLINGOS_SECRET_KEY });
+ * const { sessionToken } = await billing.createSessionToken({ externalUserId: user.id });
+ */
+export class BillingOS {
+  readonly #container: DependencyContainer;
+  #services: Services;
+
+  constructor(config: BillingOSConfig = {}) {
+    this.#container = rootContainer.createChildContainer();
+    registerProviders(this.#container, resolveConfig(config), config);
+    this.#services = this.#container.resolve(Services);
+  }
+
+  get sessionTokens(): SessionTokens {
+    return this.#services.sessionTokens;
+  }
+
+  get customers(): Customers {
+    return this.#services.customers;
+  }
+
+  get products(): Products {
+    return this.#services.products;
+  }
+
+  get subscriptions(): Subscriptions {
+    return this.#services.subscriptions;
+  }
+
+  get entitlements(): Entitlements {
+    return this.#services.entitlements;
+  }
+
+  /** This instance's container, for plugins and advanced wiring (never tsyringe's global one). */
+  get container(): DependencyContainer {
+    return this.#container;
+  }
+
+  /**
+   * Mints a session token for one of your users (`sessionTokens.create`).
+   *
+   * @example
+   * const { sessionToken, expiresAt } = await billing.createSessionToken({ externalUserId: 'user_123' });
+   */
+  createSessionToken(params: CreateSessionTokenParams, options?: RequestOptions): Promise<SessionToken> {
+    return this.#services.sessionTokens.create(params, options);
+  }
+
+  /**
+   * Lets a plugin register providers (Transport, RetryPolicy, AuthProvider…) in this
+   * instance's container. Call it before making requests.
+   *
+   * @example
+   * billing.use(supabasePlugin({ supabaseUrl, supabaseAnonKey }));
+   */
+  use(plugin: BillingOSPlugin): this {
+    plugin.register(this.#container);
+    this.#services = this.#container.resolve(Services);
+    return this;
+  }
+
+  /**
+   * A Web-standard session route `(Request) => Promise<Response>` that asks the registered
+   * `AuthProvider` who is logged in and answers `{ sessionToken, expiresAt }`.
+   *
+   * @example
+   * // app/api/billingos-session/route.ts
+   * export const GET = billing.createSessionRoute({ expiresIn: 900 });
+   */
+  createSessionRoute(options?: SessionRouteOptions): SessionRoute {
+    return sessionRoute(() => ({ sessionTokens: this.sessionTokens, auth: this.#authProvider() }), options);
+  }
+
+  /**
+   * The Node `(req, res)` variant of {@link createSessionRoute} (Express, Fastify, Pages Router).
+   *
+   * @example
+   * app.get('/api/billingos-session', billing.createSessionHandler());
+   */
+  createSessionHandler(options?: SessionRouteOptions): SessionHandler {
+    return toNodeHandler(this.createSessionRoute(options));
+  }
+
+  #authProvider(): AuthProvider<Request> {
+    const token = tokenOf<AuthProvider<Request>>(AuthProvider);
+    if (this.#container.isRegistered(token, true)) return this.#container.resolve(token);
+    throw new ConfigurationError({
+      code: 'missing_auth_provider',
+      message:
+        'createSessionRoute() needs to know who is logged in: pass `authProvider` to new BillingOS(), ' +
+        'use a plugin such as @billingos/supabase, or use createSessionRoute(config, extractUser) from @billingos/node/helpers/generic.',
+    });
+  }
+}

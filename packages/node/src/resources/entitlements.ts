@@ -1,0 +1,37 @@
+import { inject, injectable } from '../internal/di';
+import { HttpClient } from '../http/http-client';
+import { ListPromise, toPage } from './list-promise';
+import type { RequestOptions } from '../http/request-options';
+import type { Entitlement } from './entitlement';
+import type { ListParams, Page } from './list-promise';
+
+/** `GET /v1/customers/:id/entitlements`. */
+@injectable()
+export class Entitlements {
+  readonly #http: HttpClient;
+
+  constructor(@inject(HttpClient) http: HttpClient) {
+    this.#http = http;
+  }
+
+  /** @example for await (const { featureKey } of billing.entitlements.list('cus_123')) granted.add(featureKey); */
+  list(customerId: string, params: ListParams = {}, options?: RequestOptions): ListPromise<Entitlement> {
+    const { startingAfter, ...query } = params;
+    const path = `/v1/customers/${encodeURIComponent(customerId)}/entitlements`;
+    return new ListPromise(async (cursor) => {
+      const body = await this.#http.request<Page<Entitlement>>(
+        { method: 'GET', path, query: { ...query, startingAfter: cursor } },
+        options,
+      );
+      return toPage(body);
+    }, startingAfter);
+  }
+
+  /** Whether the customer has `featureKey` now. @example if (await billing.entitlements.has('cus_123', 'exports')) … */
+  async has(customerId: string, featureKey: string, options?: RequestOptions): Promise<boolean> {
+    for await (const entitlement of this.list(customerId, {}, options)) {
+      if (entitlement.featureKey === featureKey) return true;
+    }
+    return false;
+  }
+}

@@ -1,0 +1,51 @@
+/** The parts of Node's `IncomingMessage` (Express, Fastify's `raw`, Pages Router) the handler reads. */
+export interface IncomingMessageLike {
+  method?: string;
+  url?: string;
+  originalUrl?: string;
+  headers: Record<string, string | string[] | undefined>;
+  socket?: { encrypted?: boolean } | null;
+}
+
+/** The parts of Node's `ServerResponse` the handler writes. */
+export interface ServerResponseLike {
+  statusCode: number;
+  setHeader(name: string, value: string | number | readonly string[]): unknown;
+  end(body?: string): unknown;
+}
+
+/** A `(req, res)` handler for Express, Fastify and the Next.js Pages Router. */
+export type SessionHandler = (req: IncomingMessageLike, res: ServerResponseLike) => Promise<void>;
+
+/** Converts a Node request to a Web `Request` (method, URL, headers incl. cookies; no body needed). */
+export function toWebRequest(req: IncomingMessageLike): Request {
+  const protocol = req.socket?.encrypted || first(req.headers['x-forwarded-proto']) === 'https' ? 'https' : 'http';
+  const host = first(req.headers['x-forwarded-host']) ?? first(req.headers.host) ?? 'localhost';
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(req.headers)) {
+    if (value === undefined) continue;
+    for (const item of Array.isArray(value) ? value : [value]) headers.append(name, item);
+  }
+  return new Request(new URL(req.originalUrl ?? req.url ?? '/', `${protocol}://${host}`), {
+    method: req.method === 'POST' ? 'POST' : 'GET',
+    headers,
+  });
+}
+
+/** Writes a Web `Response` to a Node response. */
+export async function sendWebResponse(response: Response, res: ServerResponseLike): Promise<void> {
+  res.statusCode = response.status;
+  response.headers.forEach((value, name) => {
+    res.setHeader(name, value);
+  });
+  res.end(await response.text());
+}
+
+/** Wraps a Web route as a Node `(req, res)` handler. */
+export function toNodeHandler(route: (request: Request) => Promise<Response>): SessionHandler {
+  return async (req, res) => sendWebResponse(await route(toWebRequest(req)), res);
+}
+
+function first(value: string | string[] | undefined): string | undefined {
+  return Array.isArray(value) ? value[0] : value;
+}

@@ -1,0 +1,53 @@
+import { jsonResponse } from './json-response';
+import { routeErrorResponse } from './route-error-response';
+import type { AuthProvider } from '../auth/auth-provider';
+import type { SessionTokens } from '../resources/session-tokens';
+import type { SessionRouteOptions } from './session-route-options';
+
+/** A Web-standard request handler: Next.js App Router, Hono, Bun, Deno, Workers. */
+export type SessionRoute = (request: Request) => Promise<Response>;
+
+/**
+ * Builds the route that answers `{ sessionToken, expiresAt }` for the logged-in user,
+ * 401 when nobody is, and a JSON error with the request id when BillingOS fails.
+ * `resolve` is called on the first request, so module-level routes never fail at build time.
+ */
+export function sessionRoute(
+  resolve: () => { sessionTokens: SessionTokens; auth: AuthProvider<Request> },
+  options: SessionRouteOptions = {},
+): SessionRoute {
+  return async (request) => {
+    try {
+      const { sessionTokens, auth } = resolve();
+      const identity = await auth.authenticate(request);
+      if (!identity) return notAuthenticated();
+      const organizationId = options.extractOrganizationId
+        ? await options.extractOrganizationId(request, identity)
+        : identity.organizationId;
+      const metadata = identity.metadata || options.metadata ? { ...identity.metadata, ...options.metadata } : undefined;
+      const token = await sessionTokens.create(
+        withoutUndefined({
+          externalUserId: identity.userId,
+          externalOrganizationId: organizationId,
+          expiresIn: options.expiresIn,
+          allowedOperations: options.allowedOperations,
+          metadata,
+        }),
+        { signal: request.signal },
+      );
+      return jsonResponse(200, { sessionToken: token.sessionToken, expiresAt: token.expiresAt.toISOString() });
+    } catch (error) {
+      return routeErrorResponse(error);
+    }
+  };
+}
+
+function notAuthenticated(): Response {
+  return jsonResponse(401, {
+    error: { type: 'authentication_error', code: 'not_authenticated', message: 'Log in to see your billing.' },
+  });
+}
+
+function withoutUndefined<T extends object>(value: T): T {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
+}
