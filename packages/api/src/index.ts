@@ -1,1 +1,11 @@
-export {};
+export { startApiServer, DEFAULT_RATE_LIMIT } from './server';
+export type { ApiServer, ApiServerOptions } from './server';
+export type { RateLimitOptions } from './app/api-config';
+export type { MerchantKeys } from './bootstrap/merchant-keys';
+export type { SigningKeyInput } from './session-tokens/signing-keyring';
+export { parseSigningKeys } from './session-tokens/signing-keyring';
+export { readServerEnv } from './bootstrap/server-env';
+export type { Database, Row, Queryable } from './storage/database';
+export { openDatabase } from './storage/open-database';
+export type { StorageOptions } from './storage/open-database';
+export { migrate } from './storage/migrate';

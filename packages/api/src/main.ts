@@ -1,1 +1,25 @@
-export {};
+#!/usr/bin/env node
+import { join } from 'node:path';
+import { readServerEnv } from './bootstrap/server-env';
+import { printGeneratedKeys } from './bootstrap/print-keys';
+import { startApiServer } from './server';
+
+async function main(): Promise<void> {
+  const options = readServerEnv(process.env, join(process.cwd(), '.billingos', 'data'));
+  const server = await startApiServer({ ...options, logger: true });
+  printGeneratedKeys(server.generatedKeys);
+  console.log(`BillingOS API listening on ${server.url} (storage: ${server.database.kind})`);
+  let closing = false;
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.on(signal, () => {
+      if (closing) return;
+      closing = true;
+      server.close().then(() => process.exit(0), () => process.exit(1));
+    });
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(`BillingOS API failed to start: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});

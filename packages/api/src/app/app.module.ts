@@ -1,0 +1,28 @@
+import { Module } from '@nestjs/common';
+import type { DynamicModule } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { AuthModule } from '../auth/auth.module';
+import { CredentialGuard } from '../auth/credential.guard';
+import { CustomersModule } from '../customers/customers.module';
+import { ApiExceptionFilter } from '../errors/api-exception.filter';
+import { HealthController } from '../health/health.controller';
+import { MeModule } from '../me/me.module';
+import { SessionTokensModule } from '../session-tokens/session-tokens.module';
+import { CoreModule } from './core.module';
+import type { CoreDependencies } from './core.module';
+
+/** The whole API. Guards run in the order listed. */
+@Module({})
+export class AppModule {
+  static forRoot(dependencies: CoreDependencies): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [CoreModule.forRoot(dependencies), AuthModule, CustomersModule, SessionTokensModule, MeModule],
+      controllers: [HealthController],
+      providers: [
+        { provide: APP_FILTER, useClass: ApiExceptionFilter },
+        { provide: APP_GUARD, useExisting: CredentialGuard },
+      ],
+    };
+  }
+}

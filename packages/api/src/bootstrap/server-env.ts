@@ -1,0 +1,37 @@
+import type { ApiServerOptions } from '../server';
+import { parseSigningKeys } from '../session-tokens/signing-keyring';
+import { parseRateLimit } from './parse-rate-limit';
+
+/**
+ * Reads the server's settings from environment variables:
+ * `PORT`, `HOST`, `DATABASE_URL`, `BILLINGOS_DATA_DIR`, `BILLINGOS_SECRET_KEY`, `BILLINGOS_LIVE_SECRET_KEY`,
+ * `BILLINGOS_PUBLISHABLE_KEY`, `BILLINGOS_LIVE_PUBLISHABLE_KEY`, `BILLINGOS_WEBHOOK_SECRET`, `BILLINGOS_SIGNING_KEYS`,
+ * `BILLINGOS_RATE_LIMIT`, `BILLINGOS_WEBHOOK_URL`, `BILLINGOS_LEGACY_PUBLISHABLE_VIEW`.
+ */
+export function readServerEnv(env: NodeJS.ProcessEnv, defaultDataDir: string): ApiServerOptions {
+  const keys = {
+    secretKey: env.BILLINGOS_SECRET_KEY,
+    liveSecretKey: env.BILLINGOS_LIVE_SECRET_KEY,
+    publishableKey: env.BILLINGOS_PUBLISHABLE_KEY,
+    livePublishableKey: env.BILLINGOS_LIVE_PUBLISHABLE_KEY,
+    webhookSecret: env.BILLINGOS_WEBHOOK_SECRET,
+  };
+  const options: ApiServerOptions = {
+    port: env.PORT ? parsePort(env.PORT) : 3001,
+    host: env.HOST || '127.0.0.1',
+    keys: Object.fromEntries(Object.entries(keys).filter(([, value]) => value)),
+  };
+  if (env.DATABASE_URL) options.databaseUrl = env.DATABASE_URL;
+  else options.dataDir = env.BILLINGOS_DATA_DIR || defaultDataDir;
+  if (env.BILLINGOS_SIGNING_KEYS) options.signingKeys = parseSigningKeys(env.BILLINGOS_SIGNING_KEYS);
+  if (env.BILLINGOS_RATE_LIMIT) options.rateLimit = parseRateLimit(env.BILLINGOS_RATE_LIMIT);
+  if (env.BILLINGOS_WEBHOOK_URL) options.webhookEndpoint = env.BILLINGOS_WEBHOOK_URL;
+  if (env.BILLINGOS_LEGACY_PUBLISHABLE_VIEW) options.legacyPublishableView = env.BILLINGOS_LEGACY_PUBLISHABLE_VIEW !== 'false';
+  return options;
+}
+
+function parsePort(value: string): number {
+  const port = Number(value);
+  if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new Error(`PORT must be a number from 0 to 65535, got "${value}".`);
+  return port;
+}

@@ -1,0 +1,27 @@
+import { ApiError } from './api-error';
+
+/** 400: the request itself is wrong; `param` names the field to fix. */
+export function invalidRequest(code: string, message: string, param?: string): ApiError {
+  return new ApiError({ status: 400, type: 'invalid_request_error', code, message, ...(param ? { param } : {}) });
+}
+
+/** 401: no credential, or one that is malformed, unknown, tampered or expired. */
+export function authenticationError(code: string, message: string): ApiError {
+  return new ApiError({ status: 401, type: 'authentication_error', code, message });
+}
+
+/** 403: a valid credential that is not allowed to do this. */
+export function permissionError(code: string, message: string): ApiError {
+  return new ApiError({ status: 403, type: 'permission_error', code, message });
+}
+
+/** 404: no such object in this merchant's mode, or no such route. */
+export function notFound(resource: string, id: string, param = 'id'): ApiError {
+  return new ApiError({
+    status: 404,
+    type: 'not_found_error',
+    code: 'resource_missing',
+    message: `No ${resource} with id "${id}" exists in this mode. Check the id, and that the key's mode (test/live) matches the one it was created in.`,
+    param,
+  });
+}

@@ -1,0 +1,15 @@
+/** Routes a session token or publishable key may call, so browsers may reach them from any origin. */
+const PUBLIC_ROUTES: ReadonlyArray<{ path: RegExp; methods: readonly string[] }> = [
+  { path: /^\/health$/, methods: ['GET'] },
+  { path: /^\/v1\/products(\/[^/]+)?$/, methods: ['GET'] },
+  { path: /^\/v1\/me$/, methods: ['GET'] },
+  { path: /^\/v1\/me\/entitlements$/, methods: ['GET'] },
+  { path: /^\/v1\/me\/subscriptions$/, methods: ['GET', 'POST'] },
+  { path: /^\/v1\/me\/subscriptions\/[^/]+$/, methods: ['GET', 'PATCH'] },
+  { path: /^\/v1\/me\/subscriptions\/[^/]+\/cancel$/, methods: ['POST'] },
+];
+
+/** The methods a browser may use on `path`; empty for secret-key-only routes. */
+export function publicMethodsFor(path: string): readonly string[] {
+  return PUBLIC_ROUTES.find((route) => route.path.test(path))?.methods ?? [];
+}

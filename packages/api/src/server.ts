@@ -1,0 +1,92 @@
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { AddressInfo } from 'node:net';
+import type { RateLimitOptions } from './app/api-config';
+import { AppModule } from './app/app.module';
+import { seedMerchant } from './bootstrap/seed-merchant';
+import type { MerchantKeys } from './bootstrap/merchant-keys';
+import { cors } from './http/cors';
+import { jsonBody } from './http/json-body';
+import { assignRequestId } from './http/request-id';
+import { SigningKeyring } from './session-tokens/signing-keyring';
+import type { SigningKeyInput } from './session-tokens/signing-keyring';
+import { migrate } from './storage/migrate';
+import { openDatabase } from './storage/open-database';
+import type { Database } from './storage/database';
+
+/** How to run the API; every field has a default suited to local development. */
+export interface ApiServerOptions {
+  /** @default 3001 (0 picks a free port) */
+  port?: number;
+  /** @default '127.0.0.1' */
+  host?: string;
+  /** `postgres://…` uses PostgreSQL; otherwise PGlite. */
+  databaseUrl?: string;
+  /** PGlite data folder. @default in memory */
+  dataDir?: string;
+  /** The test merchant's keys; those missing are generated on first start. */
+  keys?: Partial<MerchantKeys>;
+  /** Session-token signing keys, first one signs. @default generated and persisted */
+  signingKeys?: SigningKeyInput[];
+  /** @default { max: 10_000, windowMs: 60_000 } */
+  rateLimit?: RateLimitOptions;
+  /** Where webhook events are delivered. @default none (events stay in the outbox) */
+  webhookEndpoint?: string;
+  /** Whether publishable keys may read `/v1/me`. @default true */
+  legacyPublishableView?: boolean;
+  /** Nest's logger. @default false */
+  logger?: boolean;
+}
+
+/** A running API. */
+export interface ApiServer {
+  url: string;
+  database: Database;
+  /** Keys this start generated (print them: only their hashes are stored). */
+  generatedKeys: Partial<MerchantKeys>;
+  webhookSecret: string;
+  close(): Promise<void>;
+}
+
+export const DEFAULT_RATE_LIMIT: RateLimitOptions = { max: 10_000, windowMs: 60_000 };
+
+/**
+ * Opens storage, migrates it, seeds the test merchant and serves the API.
+ *
+ * @example
+ * const server = await startApiServer({ port: 3001, dataDir: '.billingos/data' });
+ * console.log(server.url);
+ */
+export async function startApiServer(options: ApiServerOptions = {}): Promise<ApiServer> {
+  const database = await openDatabase(options);
+  try {
+    await migrate(database);
+    const seed = await seedMerchant(database, { keys: options.keys, legacyPublishableView: options.legacyPublishableView });
+    const keyring = await SigningKeyring.load(database, options.signingKeys);
+    const config = { rateLimit: options.rateLimit ?? DEFAULT_RATE_LIMIT, webhookEndpoint: options.webhookEndpoint };
+    const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot({ database, keyring, config }), {
+      bodyParser: false,
+      logger: options.logger ? ['warn', 'error'] : false,
+    });
+    app.disable('x-powered-by');
+    app.set('etag', false);
+    app.use(assignRequestId, cors, jsonBody);
+    app.enableShutdownHooks();
+    await app.listen(options.port ?? 3001, options.host ?? '127.0.0.1');
+    const address = app.getHttpServer().address() as AddressInfo;
+    return {
+      url: `http://${address.address}:${address.port}`,
+      database,
+      generatedKeys: seed.generated,
+      webhookSecret: seed.webhookSecret,
+      close: async () => {
+        await app.close();
+        await database.close();
+      },
+    };
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+}

@@ -1,0 +1,104 @@
+import { Worker } from 'node:worker_threads';
+import { Database } from './database';
+import type { Queryable, Row } from './database';
+import { PGLITE_WORKER_SOURCE } from './pglite-worker-source';
+
+interface Pending {
+  resolve(value: unknown): void;
+  reject(error: Error): void;
+}
+
+/** A driver error with the SQLSTATE `code` PostgreSQL gave it. */
+export class StorageError extends Error {
+  override name = 'StorageError';
+  readonly code: string | undefined;
+
+  constructor(message: string, code?: string) {
+    super(message);
+    this.code = code;
+  }
+}
+
+/**
+ * Embedded Postgres (WASM) in a worker thread; `dataDir` undefined keeps everything in memory.
+ * PGlite is one connection, so statements run one at a time and a transaction holds the line.
+ */
+export class PGliteDatabase extends Database {
+  readonly kind = 'pglite' as const;
+  readonly #worker: Worker;
+  readonly #pending = new Map<number, Pending>();
+  #nextId = 1;
+  #tail: Promise<unknown> = Promise.resolve();
+
+  private constructor(dataDir: string | undefined) {
+    super();
+    this.#worker = new Worker(PGLITE_WORKER_SOURCE, { eval: true, workerData: { pglitePath: require.resolve('@electric-sql/pglite'), dataDir } });
+    this.#worker.on('message', (message: { id: number; result?: unknown; error?: { message: string; code?: string } }) => this.#settle(message));
+    this.#worker.on('error', (error) => this.#failAll(error));
+    this.#worker.on('exit', () => this.#failAll(new StorageError('The PGlite worker stopped.')));
+  }
+
+  static async open(dataDir?: string): Promise<PGliteDatabase> {
+    const db = new PGliteDatabase(dataDir);
+    await new Promise((resolve, reject) => db.#pending.set(0, { resolve, reject }));
+    return db;
+  }
+
+  query<T extends Row = Row>(sql: string, params: readonly unknown[] = []): Promise<T[]> {
+    return this.#exclusive(() => this.#send('query', sql, params) as Promise<T[]>);
+  }
+
+  async exec(sql: string): Promise<void> {
+    await this.#exclusive(() => this.#send('exec', sql));
+  }
+
+  transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T> {
+    return this.#exclusive(async () => {
+      await this.#send('exec', 'BEGIN');
+      try {
+        const result = await work({ query: <R extends Row>(sql: string, params: readonly unknown[] = []) => this.#send('query', sql, params) as Promise<R[]> });
+        await this.#send('exec', 'COMMIT');
+        return result;
+      } catch (error) {
+        await this.#send('exec', 'ROLLBACK');
+        throw error;
+      }
+    });
+  }
+
+  async close(): Promise<void> {
+    await this.#exclusive(() => this.#send('close'));
+    await this.#worker.terminate();
+  }
+
+  #exclusive<T>(run: () => Promise<T>): Promise<T> {
+    const result = this.#tail.then(run);
+    this.#tail = result.catch(() => undefined);
+    return result;
+  }
+
+  #send(op: 'query' | 'exec' | 'close', sql?: string, params: readonly unknown[] = []): Promise<unknown> {
+    const id = this.#nextId++;
+    return new Promise((resolve, reject) => {
+      this.#pending.set(id, { resolve, reject });
+      this.#worker.postMessage({ id, op, sql, params: params.map(toTransferable) });
+    });
+  }
+
+  #settle(message: { id: number; result?: unknown; error?: { message: string; code?: string } }): void {
+    const pending = this.#pending.get(message.id);
+    if (!pending) return;
+    this.#pending.delete(message.id);
+    if (message.error) pending.reject(new StorageError(message.error.message, message.error.code));
+    else pending.resolve(message.result);
+  }
+
+  #failAll(error: Error): void {
+    for (const pending of this.#pending.values()) pending.reject(error);
+    this.#pending.clear();
+  }
+}
+
+function toTransferable(value: unknown): unknown {
+  return value instanceof Date ? value.toISOString() : value;
+}

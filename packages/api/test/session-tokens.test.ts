@@ -1,0 +1,93 @@
+import { decodeJwt, decodeProtectedHeader } from 'jose';
+import { startTestServer } from '@billingos/api/testing';
+import type { TestServer } from '@billingos/api/testing';
+import { client, expectError } from './support/http';
+
+let server: TestServer;
+let api: ReturnType<typeof client>;
+
+beforeAll(async () => {
+  server = await startTestServer();
+  api = client(server.url);
+});
+afterAll(() => server.close());
+
+const mint = (body: unknown, key = server.secretKey) => api('POST', '/v1/session-tokens', { key, body });
+
+describe('POST /v1/session-tokens', () => {
+  test('mints an HS256 token with kid and the documented claims, and GET /v1/me accepts it', async () => {
+    const before = Math.floor(Date.now() / 1000);
+    const response = await mint({ externalUserId: 'user_claims', externalOrganizationId: 'org_1', metadata: { plan: 'pro' } });
+    expect(response.status).toBe(201);
+    const { sessionToken, expiresAt } = response.body;
+    expect(decodeProtectedHeader(sessionToken)).toEqual({ alg: 'HS256', typ: 'JWT', kid: expect.any(String) });
+    const claims = decodeJwt(sessionToken);
+    expect(claims).toMatchObject({
+      iss: 'https://api.billingos.dev',
+      aud: 'billingos:session',
+      sub: 'user_claims',
+      organization: 'org_1',
+      merchant: 'mer_default',
+      customer: expect.stringMatching(/^cus_/),
+      operations: ['read_customer', 'read_subscription', 'read_entitlements'],
+      mode: 'test',
+      metadata: { plan: 'pro' },
+      jti: expect.any(String),
+    });
+    expect(claims.exp! - claims.iat!).toBe(3600);
+    expect(claims.iat).toBeGreaterThanOrEqual(before);
+    expect(new Date(expiresAt).getTime()).toBe(claims.exp! * 1000);
+
+    const me = await api('GET', '/v1/me', { key: sessionToken });
+    expect(me.status).toBe(200);
+    expect(me.body).toMatchObject({ id: claims.customer, externalUserId: 'user_claims', externalOrganizationId: 'org_1' });
+  });
+
+  test('upserts the customer: one customer per external user id however many mints', async () => {
+    const first = await mint({ externalUserId: 'user_upsert' });
+    const second = await mint({ externalUserId: 'user_upsert' });
+    expect(decodeJwt(first.body.sessionToken).customer).toBe(decodeJwt(second.body.sessionToken).customer);
+    const list = await api('GET', '/v1/customers?externalUserId=user_upsert', { key: server.secretKey });
+    expect(list.body.data).toHaveLength(1);
+  });
+
+  test('honours expiresIn and allowedOperations', async () => {
+    const response = await mint({ externalUserId: 'user_ops', expiresIn: 60, allowedOperations: ['manage_subscription'] });
+    const claims = decodeJwt(response.body.sessionToken);
+    expect(claims.exp! - claims.iat!).toBe(60);
+    expect(claims.operations).toEqual(['manage_subscription']);
+  });
+
+  test.each([
+    [{ externalUserId: 'u', expiresIn: 59 }, 'expiresIn'],
+    [{ externalUserId: 'u', expiresIn: 86_401 }, 'expiresIn'],
+    [{ externalUserId: 'u', expiresIn: 600.5 }, 'expiresIn'],
+    [{ externalUserId: 'u', allowedOperations: ['delete_everything'] }, 'allowedOperations.0'],
+    [{ externalUserId: 'u', allowedOperations: ['read_customer', 'read_customer'] }, 'allowedOperations'],
+    [{ externalUserId: '' }, 'externalUserId'],
+    [{ externalUserId: 42 }, 'externalUserId'],
+    [{}, 'externalUserId'],
+    [{ externalUserId: 'u', role: 'admin' }, 'role'],
+    [{ externalUserId: 'u', metadata: { k: 1 } }, 'metadata.k'],
+  ])('400 for %j with param %s, and no customer is written', async (body, param) => {
+    const response = await mint(body);
+    expect(expectError(response, 400, 'invalid_request_error').param).toBe(param);
+    const list = await api('GET', '/v1/customers?externalUserId=u', { key: server.secretKey });
+    expect(list.body.data).toHaveLength(0);
+  });
+
+  test('a publishable key can never mint (403), a session token neither, and no key is a 401', async () => {
+    expectError(await mint({ externalUserId: 'u_pk' }, server.publishableKey), 403, 'permission_error', 'publishable_key_not_allowed');
+    const token = (await mint({ externalUserId: 'u_st', allowedOperations: ['manage_subscription'] })).body.sessionToken;
+    expectError(await mint({ externalUserId: 'u_st2' }, token), 403, 'permission_error', 'session_token_not_allowed');
+    expectError(await api('POST', '/v1/session-tokens', { body: { externalUserId: 'u' } }), 401, 'authentication_error', 'missing_credential');
+  });
+
+  test('a live key mints a live token whose customer the test key cannot see', async () => {
+    const response = await mint({ externalUserId: 'user_live' }, server.liveSecretKey);
+    const claims = decodeJwt(response.body.sessionToken);
+    expect(claims.mode).toBe('live');
+    expectError(await api('GET', `/v1/customers/${String(claims.customer)}`, { key: server.secretKey }), 404, 'not_found_error');
+    expect((await api('GET', `/v1/customers/${String(claims.customer)}`, { key: server.liveSecretKey })).status).toBe(200);
+  });
+});
