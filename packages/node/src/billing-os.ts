@@ -9,6 +9,7 @@ import { Products } from './resources/products';
 import { SessionTokens } from './resources/session-tokens';
 import { Subscriptions } from './resources/subscriptions';
 import { toNodeHandler } from './session-route/node-adapter';
+import { Webhooks } from './webhooks/webhooks';
 import { sessionRoute } from './session-route/session-route';
 import type { BillingOSPlugin } from './billing-os-plugin';
 import type { BillingOSConfig } from './config/billing-os-config';
@@ -18,6 +19,8 @@ import type { CreateSessionTokenParams, SessionToken } from './resources/session
 import type { SessionHandler } from './session-route/node-adapter';
 import type { SessionRoute } from './session-route/session-route';
 import type { SessionRouteOptions } from './session-route/session-route-options';
+import type { RawBody } from './webhooks/raw-body';
+import type { HeadersLike } from './webhooks/webhook-headers';
 
 /** The resources, built from the container; rebuilt by `use()` so plugins take effect. */
 @injectable()
@@ -42,11 +45,15 @@ class Services {
  */
 export class BillingOS {
   readonly #container: DependencyContainer;
+  readonly #webhookSecret: string | undefined;
   #services: Services;
+  #webhooks: Webhooks | undefined;
 
   constructor(config: BillingOSConfig = {}) {
+    const resolved = resolveConfig(config);
     this.#container = rootContainer.createChildContainer();
-    registerProviders(this.#container, resolveConfig(config), config);
+    this.#webhookSecret = resolved.webhookSecret;
+    registerProviders(this.#container, resolved, config);
     this.#services = this.#container.resolve(Services);
   }
 
@@ -68,6 +75,23 @@ export class BillingOS {
 
   get entitlements(): Entitlements {
     return this.#services.entitlements;
+  }
+
+  /** Webhook verification with this instance's `webhookSecret`. */
+  get webhooks(): Webhooks {
+    this.#webhooks ??= new Webhooks({ secret: this.#webhookSecret });
+    return this.#webhooks;
+  }
+
+  /**
+   * Whether a delivery's `billingos-signature` (or its headers) is valid and fresh. Pass the
+   * raw body exactly as received. Sync (node:crypto); on Edge use `webhooks.constructEventAsync`.
+   *
+   * @example
+   * if (!billing.verifyWebhook(req.body, req.headers['billingos-signature'])) return res.sendStatus(400);
+   */
+  verifyWebhook(rawBody: RawBody, signature: string | HeadersLike): boolean {
+    return this.webhooks.verify(rawBody, signature);
   }
 
   /** This instance's container, for plugins and advanced wiring (never tsyringe's global one). */

@@ -60,6 +60,15 @@ export type { Entitlement } from './resources/entitlement';
 export { ListPromise } from './resources/list-promise';
 export type { ListParams, Page } from './resources/list-promise';
 
+export { Webhooks } from './webhooks/webhooks';
+export type { TestHeaderParams, VerifyOptions, WebhooksOptions } from './webhooks/webhooks';
+export type { HeadersLike } from './webhooks/webhook-headers';
+export type { RawBody } from './webhooks/raw-body';
+export type { BillingOSEvent, CustomerEvent, ProductEvent, SubscriptionEvent, WebhookEventOf } from './webhooks/webhook-event';
+export { CryptoProvider } from './webhooks/crypto-provider';
+export { NodeCryptoProvider } from './webhooks/node-crypto-provider';
+export { SubtleCryptoProvider } from './webhooks/subtle-crypto-provider';
+
 export type { SessionRouteOptions } from './session-route/session-route-options';
 export type { SessionRoute } from './session-route/session-route';
 export type { IncomingMessageLike, ServerResponseLike, SessionHandler } from './session-route/node-adapter';

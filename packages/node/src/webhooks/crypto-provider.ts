@@ -1,0 +1,10 @@
+/**
+ * Computes HMAC-SHA256 for webhook signatures. One implementation per runtime family:
+ * {@link NodeCryptoProvider} (sync and async, Node/Bun/Deno) and {@link SubtleCryptoProvider}
+ * (async only, any runtime with Web Crypto).
+ */
+export abstract class CryptoProvider {
+  /** Synchronous HMAC; a provider that cannot do it throws an error naming the async call. */
+  abstract hmacSha256(key: Uint8Array, data: Uint8Array): Uint8Array;
+  abstract hmacSha256Async(key: Uint8Array, data: Uint8Array): Promise<Uint8Array>;
+}
