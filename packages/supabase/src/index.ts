@@ -1,3 +1,9 @@
+export { billingos } from './billingos';
+export { createSessionRoute } from './route/supabase-session-route';
+export { createSessionHandler } from './route/supabase-session-handler';
+export type { SupabaseSessionRouteOptions } from './route/supabase-session-route-options';
+export { supabasePlugin } from './plugin';
+
 export { SupabaseAuthProvider } from './auth/supabase-auth-provider';
 export type { SupabaseAuthOptions } from './auth/supabase-auth-options';
 export type { SupabaseUser } from './auth/supabase-user';
