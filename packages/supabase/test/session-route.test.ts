@@ -4,6 +4,7 @@ import { AuthSigningKey } from './utils/auth-signing-key';
 import { me } from './utils/billingos-me';
 import { withEditedClaims } from './utils/jwt-tampering';
 import { SupabaseAuthServer } from './utils/supabase-auth-server';
+import type { AuthUser } from './utils/auth-user-store';
 import { editSessionCookie, signInWithCookies, type CookieJar } from './utils/supabase-cookies';
 
 const URL_PATH = 'http://127.0.0.1:3000/api/billingos-session';
@@ -12,8 +13,8 @@ describe('billingos.createSessionRoute() — App Router / fetch handlers, real S
   let api: TestServer;
   let supabase: SupabaseAuthServer;
   let route: (request: Request) => Promise<Response>;
-  let ada: { id: string };
-  let bob: { id: string };
+  let ada: AuthUser;
+  let bob: AuthUser;
   let adaCookies: CookieJar;
 
   const config = () => ({ supabaseUrl: supabase.url, supabaseKey: supabase.anonKey, secretKey: api.secretKey, apiUrl: api.url });
