@@ -2,7 +2,7 @@ import { inject, injectable } from '../internal/di';
 import { HttpClient } from '../http/http-client';
 import { ListPromise, toPage } from './list-promise';
 import type { RequestOptions } from '../http/request-options';
-import type { Customer, CustomerCreateParams, CustomerListParams, CustomerUpdateParams } from './customer';
+import type { Customer, CustomerCreateParams, DeletedCustomer, CustomerListParams, CustomerUpdateParams } from './customer';
 import type { Page } from './list-promise';
 
 /** `/v1/customers`. */
@@ -30,8 +30,8 @@ export class Customers {
   }
 
   /** @example await billing.customers.del('cus_123'); */
-  async del(id: string, options?: RequestOptions): Promise<void> {
-    await this.#http.request({ method: 'DELETE', path: `/v1/customers/${encodeURIComponent(id)}` }, options);
+  del(id: string, options?: RequestOptions): Promise<DeletedCustomer> {
+    return this.#http.request({ method: 'DELETE', path: `/v1/customers/${encodeURIComponent(id)}` }, options);
   }
 
   /** @example for await (const customer of billing.customers.list({ externalUserId: 'user_123' })) … */

@@ -25,6 +25,8 @@ export interface CreateSessionTokenParams {
 export interface SessionToken {
   sessionToken: string;
   expiresAt: Date;
+  /** The BillingOS customer the token is for (created on first use of `externalUserId`). */
+  customerId: string;
 }
 
 /** `POST /v1/session-tokens`. */
@@ -44,11 +46,11 @@ export class SessionTokens {
    */
   async create(params: CreateSessionTokenParams, options?: RequestOptions): Promise<SessionToken> {
     validate(params);
-    const body = await this.#http.request<{ sessionToken: string; expiresAt: string }>(
+    const body = await this.#http.request<{ sessionToken: string; expiresAt: string; customerId: string }>(
       { method: 'POST', path: '/v1/session-tokens', body: params },
       options,
     );
-    return { sessionToken: body.sessionToken, expiresAt: new Date(body.expiresAt) };
+    return { sessionToken: body.sessionToken, expiresAt: new Date(body.expiresAt), customerId: body.customerId };
   }
 }
 

@@ -1,5 +1,4 @@
-import type { Customer } from '../resources/customer';
-import type { Product } from '../resources/product';
+import type { Customer, DeletedCustomer } from '../resources/customer';
 import type { Subscription } from '../resources/subscription';
 
 /** One delivery: `{ id, type, createdAt, data }`. */
@@ -12,12 +11,13 @@ export interface WebhookEventOf<TType extends string, TData> {
   data: TData;
 }
 
-export type CustomerEvent = WebhookEventOf<'customer.created' | 'customer.updated' | 'customer.deleted', Customer>;
+export type CustomerEvent =
+  | WebhookEventOf<'customer.created' | 'customer.updated', Customer>
+  | WebhookEventOf<'customer.deleted', DeletedCustomer>;
 export type SubscriptionEvent = WebhookEventOf<
   'subscription.created' | 'subscription.updated' | 'subscription.canceled',
   Subscription
 >;
-export type ProductEvent = WebhookEventOf<'product.created' | 'product.updated', Product>;
 
 /** Every event BillingOS delivers; narrow it with `switch (event.type)`. */
-export type BillingOSEvent = CustomerEvent | SubscriptionEvent | ProductEvent;
+export type BillingOSEvent = CustomerEvent | SubscriptionEvent;

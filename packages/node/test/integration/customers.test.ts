@@ -1,0 +1,49 @@
+import { startTestServer } from '@billingos/api/testing';
+import type { TestServer } from '@billingos/api/testing';
+import { BillingOS, NotFoundError } from '@billingos/node';
+
+let server: TestServer;
+let billing: BillingOS;
+
+beforeAll(async () => {
+  server = await startTestServer();
+  billing = new BillingOS({ secretKey: server.secretKey, apiUrl: server.url });
+});
+afterAll(() => server.close());
+
+test('create, retrieve, update and delete a customer', async () => {
+  const created = await billing.customers.create({ externalUserId: 'user_crud', email: 'ada@example.com', metadata: { plan: 'pro' } });
+  expect(created).toMatchObject({ object: 'customer', externalUserId: 'user_crud', email: 'ada@example.com', livemode: false });
+  expect(created.id).toMatch(/^cus_/);
+
+  expect(await billing.customers.retrieve(created.id)).toEqual(created);
+
+  const updated = await billing.customers.update(created.id, { name: 'Ada Lovelace', email: null });
+  expect(updated).toMatchObject({ id: created.id, name: 'Ada Lovelace', email: null });
+
+  expect(await billing.customers.del(created.id)).toEqual({ id: created.id, object: 'customer', deleted: true });
+  await expect(billing.customers.retrieve(created.id)).rejects.toBeInstanceOf(NotFoundError);
+});
+
+test('list filters by externalUserId and iterates every page with for await', async () => {
+  const ids: string[] = [];
+  for (let i = 0; i < 7; i += 1) ids.push((await billing.customers.create({ externalUserId: `user_page_${i}` })).id);
+
+  const first = await billing.customers.list({ limit: 3 });
+  expect(first.data).toHaveLength(3);
+  expect(first.hasMore).toBe(true);
+  expect(first.nextCursor).toBe(first.data[2]!.id);
+
+  const seen: string[] = [];
+  for await (const customer of billing.customers.list({ limit: 2 })) seen.push(customer.id);
+  expect(new Set(seen).size).toBe(seen.length);
+  expect(seen).toEqual(expect.arrayContaining(ids));
+
+  const filtered = await billing.customers.list({ externalUserId: 'user_page_3' });
+  expect(filtered.data.map((customer) => customer.id)).toEqual([ids[3]]);
+  expect(filtered.hasMore).toBe(false);
+});
+
+test('toArray stops at its maximum', async () => {
+  expect(await billing.customers.list({ limit: 2 }).toArray(3)).toHaveLength(3);
+});
