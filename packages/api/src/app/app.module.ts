@@ -6,7 +6,10 @@ import { CredentialGuard } from '../auth/credential.guard';
 import { CustomersModule } from '../customers/customers.module';
 import { ApiExceptionFilter } from '../errors/api-exception.filter';
 import { HealthController } from '../health/health.controller';
+import { EntitlementsModule } from '../entitlements/entitlements.module';
 import { MeModule } from '../me/me.module';
+import { ProductsModule } from '../products/products.module';
+import { SubscriptionsModule } from '../subscriptions/subscriptions.module';
 import { SessionTokensModule } from '../session-tokens/session-tokens.module';
 import { CoreModule } from './core.module';
 import type { CoreDependencies } from './core.module';
@@ -17,7 +20,7 @@ export class AppModule {
   static forRoot(dependencies: CoreDependencies): DynamicModule {
     return {
       module: AppModule,
-      imports: [CoreModule.forRoot(dependencies), AuthModule, CustomersModule, SessionTokensModule, MeModule],
+      imports: [CoreModule.forRoot(dependencies), AuthModule, CustomersModule, SessionTokensModule, ProductsModule, SubscriptionsModule, EntitlementsModule, MeModule],
       controllers: [HealthController],
       providers: [
         { provide: APP_FILTER, useClass: ApiExceptionFilter },

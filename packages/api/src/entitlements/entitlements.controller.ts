@@ -1,0 +1,25 @@
+import { Controller, Get, Inject, Param } from '@nestjs/common';
+import { Allow } from '../auth/allow.decorator';
+import type { SecretCredential } from '../auth/credential';
+import { Caller } from '../auth/request-context';
+import { CustomersRepository } from '../customers/customers.repository';
+import { EntitlementsRepository } from './entitlements.repository';
+
+/** `GET /v1/customers/:id/entitlements`: secret key only. */
+@Controller('v1/customers/:id/entitlements')
+@Allow('secret')
+export class EntitlementsController {
+  readonly #customers: CustomersRepository;
+  readonly #entitlements: EntitlementsRepository;
+
+  constructor(@Inject(CustomersRepository) customers: CustomersRepository, @Inject(EntitlementsRepository) entitlements: EntitlementsRepository) {
+    this.#customers = customers;
+    this.#entitlements = entitlements;
+  }
+
+  @Get()
+  async list(@Caller() caller: SecretCredential, @Param('id') id: string) {
+    await this.#customers.get(caller, id);
+    return this.#entitlements.forCustomer(caller, id);
+  }
+}

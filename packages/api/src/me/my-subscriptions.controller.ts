@@ -1,0 +1,59 @@
+import { Body, Controller, Get, HttpCode, Inject, Param, Patch, Post, Query } from '@nestjs/common';
+import { Allow, RequireOperation } from '../auth/allow.decorator';
+import type { CustomerView } from '../auth/credential';
+import { Viewer } from '../auth/request-context';
+import { SubscriptionsRepository } from '../subscriptions/subscriptions.repository';
+import {
+  cancelSubscriptionBody,
+  createMySubscriptionBody,
+  listMySubscriptionsQuery,
+  updateMySubscriptionBody,
+} from '../subscriptions/subscription.schemas';
+import type { CancelSubscriptionBody, ListSubscriptionsQuery } from '../subscriptions/subscription.schemas';
+import { ZodValidationPipe } from '../validation/zod-validation.pipe';
+
+/** `/v1/me/subscriptions`: the token's customer reads its subscriptions and, with `manage_subscription`, changes them. */
+@Controller('v1/me/subscriptions')
+export class MySubscriptionsController {
+  readonly #subscriptions: SubscriptionsRepository;
+
+  constructor(@Inject(SubscriptionsRepository) subscriptions: SubscriptionsRepository) {
+    this.#subscriptions = subscriptions;
+  }
+
+  @Get()
+  @Allow('session', 'publishable')
+  @RequireOperation('read_subscription')
+  list(@Viewer() viewer: CustomerView, @Query(new ZodValidationPipe(listMySubscriptionsQuery, 'query')) query: Omit<ListSubscriptionsQuery, 'customerId'>) {
+    return this.#subscriptions.list(viewer, { customerId: viewer.customerId, status: query.status }, query);
+  }
+
+  @Get(':id')
+  @Allow('session', 'publishable')
+  @RequireOperation('read_subscription')
+  get(@Viewer() viewer: CustomerView, @Param('id') id: string) {
+    return this.#subscriptions.get(viewer, id, viewer.customerId);
+  }
+
+  @Post()
+  @Allow('session')
+  @RequireOperation('manage_subscription')
+  create(@Viewer() viewer: CustomerView, @Body(new ZodValidationPipe(createMySubscriptionBody)) body: { priceId: string }) {
+    return this.#subscriptions.create(viewer, { customerId: viewer.customerId, priceId: body.priceId });
+  }
+
+  @Patch(':id')
+  @Allow('session')
+  @RequireOperation('manage_subscription')
+  update(@Viewer() viewer: CustomerView, @Param('id') id: string, @Body(new ZodValidationPipe(updateMySubscriptionBody)) body: { priceId?: string; cancelAtPeriodEnd?: boolean }) {
+    return this.#subscriptions.update(viewer, id, body, viewer.customerId);
+  }
+
+  @Post(':id/cancel')
+  @HttpCode(200)
+  @Allow('session')
+  @RequireOperation('manage_subscription')
+  cancel(@Viewer() viewer: CustomerView, @Param('id') id: string, @Body(new ZodValidationPipe(cancelSubscriptionBody)) body: CancelSubscriptionBody) {
+    return this.#subscriptions.cancel(viewer, id, body.atPeriodEnd, viewer.customerId);
+  }
+}

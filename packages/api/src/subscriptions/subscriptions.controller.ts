@@ -1,0 +1,45 @@
+import { Body, Controller, Get, HttpCode, Inject, Param, Patch, Post, Query } from '@nestjs/common';
+import { Allow } from '../auth/allow.decorator';
+import type { SecretCredential } from '../auth/credential';
+import { Caller } from '../auth/request-context';
+import { ZodValidationPipe } from '../validation/zod-validation.pipe';
+import { SubscriptionsRepository } from './subscriptions.repository';
+import { cancelSubscriptionBody, createSubscriptionBody, listSubscriptionsQuery, updateSubscriptionBody } from './subscription.schemas';
+import type { CancelSubscriptionBody, CreateSubscriptionBody, ListSubscriptionsQuery, UpdateSubscriptionBody } from './subscription.schemas';
+
+/** `/v1/subscriptions`: secret key only. */
+@Controller('v1/subscriptions')
+@Allow('secret')
+export class SubscriptionsController {
+  readonly #subscriptions: SubscriptionsRepository;
+
+  constructor(@Inject(SubscriptionsRepository) subscriptions: SubscriptionsRepository) {
+    this.#subscriptions = subscriptions;
+  }
+
+  @Post()
+  create(@Caller() caller: SecretCredential, @Body(new ZodValidationPipe(createSubscriptionBody)) body: CreateSubscriptionBody) {
+    return this.#subscriptions.create(caller, body);
+  }
+
+  @Get()
+  list(@Caller() caller: SecretCredential, @Query(new ZodValidationPipe(listSubscriptionsQuery, 'query')) query: ListSubscriptionsQuery) {
+    return this.#subscriptions.list(caller, { customerId: query.customerId, status: query.status }, query);
+  }
+
+  @Get(':id')
+  get(@Caller() caller: SecretCredential, @Param('id') id: string) {
+    return this.#subscriptions.get(caller, id);
+  }
+
+  @Patch(':id')
+  update(@Caller() caller: SecretCredential, @Param('id') id: string, @Body(new ZodValidationPipe(updateSubscriptionBody)) body: UpdateSubscriptionBody) {
+    return this.#subscriptions.update(caller, id, body);
+  }
+
+  @Post(':id/cancel')
+  @HttpCode(200)
+  cancel(@Caller() caller: SecretCredential, @Param('id') id: string, @Body(new ZodValidationPipe(cancelSubscriptionBody)) body: CancelSubscriptionBody) {
+    return this.#subscriptions.cancel(caller, id, body.atPeriodEnd);
+  }
+}
