@@ -1,16 +1,33 @@
-import type { IncomingMessageLike, ServerResponseLike, SessionHandler, SessionRoute } from '@billingos/node';
+import type { ServerResponseLike, SessionRoute } from '@billingos/node';
+
+/**
+ * The parts of Node's `IncomingMessage` (Next.js `NextApiRequest`, Express, Fastify's `raw`)
+ * the handler reads. `socket` is typed loosely on purpose: `net.Socket` has no `encrypted`,
+ * and a type of only optional properties would reject it.
+ */
+export interface NodeRequest {
+  method?: string;
+  url?: string;
+  /** Express keeps the full path here when the route is mounted under a prefix. */
+  originalUrl?: string;
+  headers: Record<string, string | string[] | undefined>;
+  socket?: object | null;
+}
+
+/** A Node `(req, res)` handler: Next.js Pages Router, Express, Fastify (`reply.raw`). */
+export type NodeSessionHandler = (req: NodeRequest, res: ServerResponseLike) => Promise<void>;
 
 /**
  * Serves a Web route to Node's `(req, res)` (Next.js Pages Router, Express, Fastify's
  * `reply.raw`): method, URL and headers (cookies included) become a `Request`; the route
  * reads no body.
  */
-export function toNodeHandler(route: SessionRoute): SessionHandler {
+export function toNodeHandler(route: SessionRoute): NodeSessionHandler {
   return async (req, res) => send(await route(toRequest(req)), res);
 }
 
-function toRequest(req: IncomingMessageLike): Request {
-  const encrypted = req.socket?.encrypted === true || first(req.headers['x-forwarded-proto']) === 'https';
+function toRequest(req: NodeRequest): Request {
+  const encrypted = (req.socket as { encrypted?: unknown } | null | undefined)?.encrypted === true || first(req.headers['x-forwarded-proto']) === 'https';
   const host = first(req.headers['x-forwarded-host']) ?? first(req.headers.host) ?? 'localhost';
   const headers = new Headers();
   for (const [name, value] of Object.entries(req.headers)) {

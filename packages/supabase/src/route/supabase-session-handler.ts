@@ -1,5 +1,4 @@
-import type { SessionHandler } from '@billingos/node';
-import { toNodeHandler } from './node-handler';
+import { toNodeHandler, type NodeSessionHandler } from './node-handler';
 import { createSessionRoute } from './supabase-session-route';
 import type { SupabaseSessionRouteOptions } from './supabase-session-route-options';
 
@@ -12,6 +11,6 @@ import type { SupabaseSessionRouteOptions } from './supabase-session-route-optio
  * import { billingos } from '@billingos/supabase';
  * export default billingos.createSessionHandler();
  */
-export function createSessionHandler(options: SupabaseSessionRouteOptions = {}): SessionHandler {
+export function createSessionHandler(options: SupabaseSessionRouteOptions = {}): NodeSessionHandler {
   return toNodeHandler(createSessionRoute(options));
 }
