@@ -1,10 +1,10 @@
-import { DiscoveryService } from '@nestjs/core';
+import { SetMetadata } from '@nestjs/common';
 
 /** An event type such as `'subscription.updated'`, or `'*'` for every event. */
 export type BillingOSEventSelector = string;
 
-/** Discovery metadata: the event types one method handles. */
-export const billingOSEventMetadata = DiscoveryService.createDecorator<BillingOSEventSelector[]>();
+/** Metadata key under which a handler method lists the event types it handles. */
+export const BILLINGOS_EVENT_HANDLER = 'billingos:event-handler';
 
 /**
  * Marks a provider method as a handler of BillingOS webhook events. The module finds it at
@@ -29,5 +29,5 @@ export const billingOSEventMetadata = DiscoveryService.createDecorator<BillingOS
  * ```
  */
 export function OnBillingOSEvent(...types: [BillingOSEventSelector, ...BillingOSEventSelector[]]): MethodDecorator {
-  return billingOSEventMetadata(types);
+  return SetMetadata(BILLINGOS_EVENT_HANDLER, types);
 }

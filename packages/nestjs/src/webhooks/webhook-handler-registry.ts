@@ -1,8 +1,7 @@
 import type { BillingOSEvent } from '@billingos/node';
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
-import { DiscoveryService, MetadataScanner } from '@nestjs/core';
-import type { InstanceWrapper } from '@nestjs/core/injector/instance-wrapper';
-import { billingOSEventMetadata, type BillingOSEventSelector } from './on-billingos-event.decorator';
+import { DiscoveryService, MetadataScanner, Reflector } from '@nestjs/core';
+import { BILLINGOS_EVENT_HANDLER, type BillingOSEventSelector } from './on-billingos-event.decorator';
 
 interface RegisteredHandler {
   types: readonly BillingOSEventSelector[];
@@ -14,11 +13,17 @@ interface RegisteredHandler {
 export class WebhookHandlerRegistry implements OnModuleInit {
   readonly #discovery: DiscoveryService;
   readonly #scanner: MetadataScanner;
-  #handlers: RegisteredHandler[] = [];
+  readonly #reflector: Reflector;
+  readonly #handlers: RegisteredHandler[] = [];
 
-  constructor(@Inject(DiscoveryService) discovery: DiscoveryService, @Inject(MetadataScanner) scanner: MetadataScanner) {
+  constructor(
+    @Inject(DiscoveryService) discovery: DiscoveryService,
+    @Inject(MetadataScanner) scanner: MetadataScanner,
+    @Inject(Reflector) reflector: Reflector,
+  ) {
     this.#discovery = discovery;
     this.#scanner = scanner;
+    this.#reflector = reflector;
   }
 
   onModuleInit(): void {
@@ -27,7 +32,7 @@ export class WebhookHandlerRegistry implements OnModuleInit {
       const instance: unknown = wrapper.instance;
       if (!wrapper.isDependencyTreeStatic() || !isObject(instance) || instances.has(instance)) continue;
       instances.add(instance);
-      this.#handlers.push(...this.#handlersOf(wrapper, instance));
+      this.#handlers.push(...this.#handlersOf(instance));
     }
   }
 
@@ -38,12 +43,13 @@ export class WebhookHandlerRegistry implements OnModuleInit {
     return matching.length;
   }
 
-  #handlersOf(wrapper: InstanceWrapper, instance: object): RegisteredHandler[] {
+  #handlersOf(instance: object): RegisteredHandler[] {
     const methods = this.#scanner.getAllMethodNames(Object.getPrototypeOf(instance));
     return methods.flatMap((name) => {
-      const types = this.#discovery.getMetadataByDecorator(billingOSEventMetadata, wrapper, name);
       const method = (instance as Record<string, unknown>)[name];
-      if (!types || typeof method !== 'function') return [];
+      if (typeof method !== 'function') return [];
+      const types = this.#reflector.get<BillingOSEventSelector[] | undefined>(BILLINGOS_EVENT_HANDLER, method);
+      if (!types) return [];
       return [{ types, run: (event: BillingOSEvent) => method.call(instance, event) }];
     });
   }

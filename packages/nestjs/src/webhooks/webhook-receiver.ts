@@ -1,4 +1,4 @@
-import { BillingOS, isBillingOSError } from '@billingos/node';
+import { BillingOS, type BillingOSEvent, type HeadersLike, isBillingOSError } from '@billingos/node';
 import {
   BadRequestException,
   Inject,
@@ -15,7 +15,6 @@ import { expressParserKeepsRawBody } from './express-raw-body-probe';
 import { readRawBody } from './raw-body';
 import { WebhookHandlerRegistry } from './webhook-handler-registry';
 
-const SIGNATURE_HEADER = 'billingos-signature';
 const RAW_BODY_FIX =
   'BillingOS webhooks need the exact request bytes to check their signature: create the app with ' +
   '`NestFactory.create(AppModule, { rawBody: true })` (in tests: `moduleRef.createNestApplication({ rawBody: true })`).';
@@ -69,26 +68,23 @@ export class WebhookReceiver implements OnModuleInit, OnApplicationBootstrap {
   async receive(request: unknown): Promise<{ received: true; handlers: number }> {
     const payload = await readRawBody(request);
     if (payload === undefined) throw new InternalServerErrorException(errorBody('api_error', 'raw_body_unavailable', RAW_BODY_FIX));
-    const event = this.#verify(payload, signatureOf(request));
+    const event = this.#verify(payload, headersOf(request));
     return { received: true, handlers: await this.#handlers.dispatch(event) };
   }
 
-  #verify(payload: Uint8Array | string, signature: string | undefined) {
-    if (!signature) {
-      throw new BadRequestException(errorBody('invalid_request_error', 'webhook_signature_missing', `No ${SIGNATURE_HEADER} header.`));
-    }
+  #verify(payload: Uint8Array | string, headers: HeadersLike): BillingOSEvent {
     try {
-      return this.#billing.webhooks.constructEvent(payload, signature, this.#secret, this.#webhooks.tolerance);
+      return this.#billing.webhooks.constructEvent(payload, headers, { secret: this.#secret, tolerance: this.#webhooks.tolerance });
     } catch (error) {
       if (!isBillingOSError(error, 'webhook_verification_error')) throw error;
-      throw new BadRequestException(errorBody('invalid_request_error', 'webhook_signature_invalid', error.message));
+      throw new BadRequestException(errorBody('invalid_request_error', error.code ?? 'webhook_signature_invalid', error.message));
     }
   }
 }
 
-function signatureOf(request: unknown): string | undefined {
-  const value = (request as { headers?: Record<string, string | string[] | undefined> }).headers?.[SIGNATURE_HEADER];
-  return Array.isArray(value) ? value.join(',') : value;
+/** `billingos-signature`, or the Standard Webhooks headers: the SDK reads either. */
+function headersOf(request: unknown): HeadersLike {
+  return (request as { headers?: Record<string, string | string[] | undefined> }).headers ?? {};
 }
 
 function errorBody(type: string, code: string, message: string) {
