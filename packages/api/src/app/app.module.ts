@@ -1,10 +1,13 @@
 import { Module } from '@nestjs/common';
 import type { DynamicModule } from '@nestjs/common';
-import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { AuthModule } from '../auth/auth.module';
 import { CredentialGuard } from '../auth/credential.guard';
 import { CustomersModule } from '../customers/customers.module';
 import { ApiExceptionFilter } from '../errors/api-exception.filter';
+import { IdempotencyInterceptor } from '../idempotency/idempotency.interceptor';
+import { IdempotencyModule } from '../idempotency/idempotency.module';
+import { RateLimitGuard } from '../rate-limit/rate-limit.guard';
 import { HealthController } from '../health/health.controller';
 import { EntitlementsModule } from '../entitlements/entitlements.module';
 import { MeModule } from '../me/me.module';
@@ -20,11 +23,13 @@ export class AppModule {
   static forRoot(dependencies: CoreDependencies): DynamicModule {
     return {
       module: AppModule,
-      imports: [CoreModule.forRoot(dependencies), AuthModule, CustomersModule, SessionTokensModule, ProductsModule, SubscriptionsModule, EntitlementsModule, MeModule],
+      imports: [CoreModule.forRoot(dependencies), AuthModule, IdempotencyModule, CustomersModule, SessionTokensModule, ProductsModule, SubscriptionsModule, EntitlementsModule, MeModule],
       controllers: [HealthController],
       providers: [
         { provide: APP_FILTER, useClass: ApiExceptionFilter },
+        { provide: APP_GUARD, useClass: RateLimitGuard },
         { provide: APP_GUARD, useExisting: CredentialGuard },
+        { provide: APP_INTERCEPTOR, useExisting: IdempotencyInterceptor },
       ],
     };
   }

@@ -1,0 +1,28 @@
+import { startTestServer } from '@billingos/api/testing';
+import type { TestServer } from '@billingos/api/testing';
+import { client, expectError } from './support/http';
+
+let server: TestServer;
+let api: ReturnType<typeof client>;
+
+beforeAll(async () => {
+  server = await startTestServer({ rateLimit: { max: 3, windowMs: 60_000 } });
+  api = client(server.url);
+});
+afterAll(() => server.close());
+
+test('the fourth request in a window is a 429 with Retry-After; other keys are not affected', async () => {
+  for (let i = 0; i < 3; i += 1) expect((await api('GET', '/v1/customers', { key: server.secretKey })).status).toBe(200);
+  const limited = await api('GET', '/v1/customers', { key: server.secretKey });
+  expectError(limited, 429, 'rate_limit_error', 'rate_limited');
+  const retryAfter = Number(limited.headers.get('retry-after'));
+  expect(retryAfter).toBeGreaterThanOrEqual(1);
+  expect(retryAfter).toBeLessThanOrEqual(60);
+  expect(limited.headers.get('ratelimit-remaining')).toBe('0');
+  expect((await api('GET', '/v1/customers', { key: server.liveSecretKey })).status).toBe(200);
+});
+
+test('requests without a credential are limited per client address', async () => {
+  for (let i = 0; i < 3; i += 1) expect((await api('GET', '/v1/customers')).status).toBe(401);
+  expectError(await api('GET', '/v1/customers'), 429, 'rate_limit_error');
+});
