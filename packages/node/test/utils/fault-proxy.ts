@@ -7,7 +7,7 @@ export type Fault =
   | { kind: 'pass' }
   /** Forward, let the API finish handling it, then drop the client connection without answering. */
   | { kind: 'drop-after-upstream' }
-  /** Answer without reaching the API. */
+  /** Answer without reaching the API (a string body is sent as is, anything else as JSON). */
   | { kind: 'respond'; status: number; headers?: Record<string, string>; body?: unknown }
   /** Forward, then never answer (the client's timeout must fire). */
   | { kind: 'stall-after-upstream' }
@@ -75,7 +75,7 @@ export class FaultProxy {
     this.requests.push(seen);
     if (fault.kind === 'respond') {
       res.writeHead(fault.status, { 'content-type': 'application/json', ...fault.headers });
-      res.end(JSON.stringify(fault.body ?? {}));
+      res.end(typeof fault.body === 'string' ? fault.body : JSON.stringify(fault.body ?? {}));
       return;
     }
     const upstream = await this.#forward(req, body);
