@@ -12,9 +12,14 @@ export function buildExample(): void {
       throw new Error(`packages/${pkg}/dist is missing: run \`npm run build\` (npm ci does) before this test.`);
     }
   }
-  execFileSync(process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(exampleDir, 'tsconfig.json')], {
-    stdio: 'pipe',
-  });
+  try {
+    execFileSync(process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(exampleDir, 'tsconfig.json')], {
+      stdio: 'pipe',
+    });
+  } catch (error) {
+    const { stdout = '' } = error as { stdout?: Buffer | string };
+    throw new Error(`examples/nestjs does not compile (stale packages/*/dist? run \`npm run build\`):\n${stdout.toString()}`);
+  }
 }
 
 export interface RunningExample {
