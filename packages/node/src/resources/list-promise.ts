@@ -21,7 +21,8 @@ export interface ListParams {
  * const firstPage = await billing.customers.list({ limit: 10 });
  * for await (const customer of billing.customers.list()) console.log(customer.id);
  */
-export class ListPromise<T> implements PromiseLike<Page<T>>, AsyncIterable<T> {
+export class ListPromise<T> implements Promise<Page<T>>, AsyncIterable<T> {
+  readonly [Symbol.toStringTag] = 'ListPromise';
   readonly #fetchPage: (startingAfter: string | undefined) => Promise<Page<T>>;
   readonly #startingAfter: string | undefined;
   #firstPage: Promise<Page<T>> | undefined;
@@ -40,6 +41,10 @@ export class ListPromise<T> implements PromiseLike<Page<T>>, AsyncIterable<T> {
 
   catch<R = never>(onrejected: (reason: unknown) => R | PromiseLike<R>): Promise<Page<T> | R> {
     return this.#first().catch(onrejected);
+  }
+
+  finally(onfinally?: (() => void) | null): Promise<Page<T>> {
+    return this.#first().finally(onfinally);
   }
 
   async *[Symbol.asyncIterator](): AsyncIterator<T> {
