@@ -1,5 +1,6 @@
 import { AuthProvider, type AuthIdentity } from '@billingos/node';
 import { resolveSupabaseProject } from '../config/supabase-project';
+import { isWebRequest, toWebRequest, type NodeRequest } from '../http/web-request';
 import { defaultAuthCookieName } from './auth-cookie-name';
 import { bearerToken } from './bearer-token';
 import { readSessionCookie } from './session-cookie';
@@ -20,6 +21,9 @@ import { SupabaseTokenVerifier } from './token-verifier';
  * old token as reuse and signs the user out. An expired access token is a 401; the
  * browser refreshes and asks again.
  *
+ * It takes a Web `Request` or a Node request (NestJS, Express), so one provider serves
+ * `@billingos/node` and `@billingos/nestjs`; the extract options always see a `Request`.
+ *
  * @example
  * import { BillingOS } from '@billingos/node';
  * import { SupabaseAuthProvider } from '@billingos/supabase';
@@ -27,7 +31,7 @@ import { SupabaseTokenVerifier } from './token-verifier';
  * const billing = new BillingOS({ authProvider: new SupabaseAuthProvider() });
  * export const GET = billing.createSessionRoute();
  */
-export class SupabaseAuthProvider extends AuthProvider<Request> {
+export class SupabaseAuthProvider extends AuthProvider<Request | NodeRequest> {
   readonly #options: SupabaseAuthOptions;
   #resolved: { verifier: SupabaseTokenVerifier; cookieName: string } | undefined;
 
@@ -36,7 +40,8 @@ export class SupabaseAuthProvider extends AuthProvider<Request> {
     this.#options = options;
   }
 
-  async authenticate(request: Request): Promise<AuthIdentity | null> {
+  async authenticate(incoming: Request | NodeRequest): Promise<AuthIdentity | null> {
+    const request = isWebRequest(incoming) ? incoming : toWebRequest(incoming);
     const user = await this.getUser(request);
     if (!user) return null;
     const { extractUserId, extractOrganizationId } = this.#options;
@@ -53,7 +58,8 @@ export class SupabaseAuthProvider extends AuthProvider<Request> {
    * @throws MissingEnvironmentError when the Supabase URL or key is set nowhere
    * @throws SupabaseUnavailableError when Supabase Auth cannot be reached
    */
-  async getUser(request: Request): Promise<SupabaseUser | null> {
+  async getUser(incoming: Request | NodeRequest): Promise<SupabaseUser | null> {
+    const request = isWebRequest(incoming) ? incoming : toWebRequest(incoming);
     const { verifier, cookieName } = this.#resolve();
     const token = bearerToken(request) ?? (await readSessionCookie(request.headers.get('cookie'), cookieName));
     return token ? verifier.verify(token) : null;
