@@ -4,7 +4,8 @@ export interface IncomingMessageLike {
   url?: string;
   originalUrl?: string;
   headers: Record<string, string | string[] | undefined>;
-  socket?: { encrypted?: boolean } | null;
+  /** A TLS socket (`encrypted: true`) makes the URL https. */
+  socket?: object | null;
 }
 
 /** The parts of Node's `ServerResponse` the handler writes. */
@@ -19,7 +20,8 @@ export type SessionHandler = (req: IncomingMessageLike, res: ServerResponseLike)
 
 /** Converts a Node request to a Web `Request` (method, URL, headers incl. cookies; no body needed). */
 export function toWebRequest(req: IncomingMessageLike): Request {
-  const protocol = req.socket?.encrypted || first(req.headers['x-forwarded-proto']) === 'https' ? 'https' : 'http';
+  const encrypted = (req.socket as { encrypted?: boolean } | null | undefined)?.encrypted === true;
+  const protocol = encrypted || first(req.headers['x-forwarded-proto']) === 'https' ? 'https' : 'http';
   const host = first(req.headers['x-forwarded-host']) ?? first(req.headers.host) ?? 'localhost';
   const headers = new Headers();
   for (const [name, value] of Object.entries(req.headers)) {
