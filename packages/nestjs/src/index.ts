@@ -15,3 +15,4 @@ export type {
 export type { BillingOSEventSelector } from './webhooks/on-billingos-event.decorator';
 export type { SessionTokenResponse } from './session/session-token-minter';
 export type { BillingOSOptionsFactory } from './billingos-options-factory';
+export type { BillingOSModuleAsyncOptions } from './billingos.module-definition';

@@ -1,7 +1,8 @@
+import type { BillingOSEvent } from '@billingos/node';
 import { SetMetadata } from '@nestjs/common';
 
-/** An event type such as `'subscription.updated'`, or `'*'` for every event. */
-export type BillingOSEventSelector = string;
+/** An event type such as `'subscription.updated'`, or `'*'` for every event (any string is accepted, for types added later). */
+export type BillingOSEventSelector = BillingOSEvent['type'] | '*' | (string & {});
 
 /** Metadata key under which a handler method lists the event types it handles. */
 export const BILLINGOS_EVENT_HANDLER = 'billingos:event-handler';
