@@ -33,6 +33,11 @@ describe('SupabaseAuthProvider (ES256 project: getClaims verifies locally)', () 
     await expect(provider.authenticate(withCookies(jar))).resolves.toEqual({ userId: ada.id });
   });
 
+  it('reads the cookies createBrowserClient writes', async () => {
+    const jar = await signInWithCookies(supabase, { email: 'ada@example.com', password: 'pw-ada-123', client: 'browser' });
+    await expect(provider.authenticate(withCookies(jar))).resolves.toEqual({ userId: ada.id });
+  });
+
   it('reads a session chunked into .0/.1 cookies', async () => {
     const big = supabase.createUser({ email: 'big@example.com', password: 'pw-big-123', userMetadata: { bio: 'b'.repeat(6000) } });
     const jar = await signInWithCookies(supabase, { email: 'big@example.com', password: 'pw-big-123' });

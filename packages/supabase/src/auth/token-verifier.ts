@@ -28,11 +28,19 @@ export class SupabaseTokenVerifier {
 
   /** @throws SupabaseUnavailableError when Supabase Auth cannot be reached (not when the token is bad). */
   async verify(token: string): Promise<SupabaseUser | null> {
-    this.#auth ??= createSupabaseAuthClient(this.#project);
-    const auth = await this.#auth;
+    const auth = await this.#client();
     // getClaims() arrived in supabase-js 2.50; older clients verify through the Auth server.
     const user = this.#mode === 'claims' && typeof auth.getClaims === 'function' ? await viaClaims(auth, token) : await viaAuthServer(auth, token);
     return user && user.id ? user : null;
+  }
+
+  // Created once and shared by every request; a failed creation is retried by the next one.
+  #client(): Promise<SupabaseAuthClient> {
+    this.#auth ??= createSupabaseAuthClient(this.#project).catch((error: unknown) => {
+      this.#auth = undefined;
+      throw error;
+    });
+    return this.#auth;
   }
 }
 

@@ -1,4 +1,4 @@
-import { createServerClient, stringFromBase64URL, stringToBase64URL } from '@supabase/ssr';
+import { createBrowserClient, createServerClient, stringFromBase64URL, stringToBase64URL } from '@supabase/ssr';
 import WebSocket from 'ws';
 import type { SupabaseAuthServer } from './supabase-auth-server';
 
@@ -14,20 +14,22 @@ export interface SignInOptions {
   password: string;
   /** `base64url` is @supabase/ssr's default (`base64-` values); `raw` is the older plain JSON form. */
   cookieEncoding?: 'base64url' | 'raw';
+  /** Which @supabase/ssr client signs in: a server action's, or the browser's (its own cookie writer). @default 'server' */
+  client?: 'server' | 'browser';
 }
 
 /**
- * Signs in the way a Next.js server action does: the real `createServerClient` of
- * `@supabase/ssr` calls the Auth server, then writes the session into cookies
- * (chunked into `.0`, `.1`… when large) through its `setAll`.
+ * Signs in the way a Next.js server action (or the browser) does: the real
+ * `createServerClient` (or `createBrowserClient`) of `@supabase/ssr` calls the Auth server,
+ * then writes the session into cookies (chunked into `.0`, `.1`… when large) through `setAll`.
  */
 export async function signInWithCookies(server: SupabaseAuthServer, options: SignInOptions): Promise<CookieJar> {
   const jar = new Map<string, string>();
-  const supabase = createServerClient(server.url, server.anonKey, {
+  const clientOptions = {
     cookieEncoding: options.cookieEncoding ?? 'base64url',
     cookies: {
       getAll: () => [...jar].map(([name, value]) => ({ name, value })),
-      setAll: (cookies) => {
+      setAll: (cookies: { name: string; value: string }[]) => {
         for (const { name, value } of cookies) {
           if (value) jar.set(name, value);
           else jar.delete(name);
@@ -35,7 +37,11 @@ export async function signInWithCookies(server: SupabaseAuthServer, options: Sig
       },
     },
     realtime: { transport: WebSocket as never },
-  });
+  } as const;
+  const supabase =
+    options.client === 'browser'
+      ? createBrowserClient(server.url, server.anonKey, { ...clientOptions, isSingleton: false })
+      : createServerClient(server.url, server.anonKey, clientOptions);
   const { error } = await supabase.auth.signInWithPassword({ email: options.email, password: options.password });
   if (error) throw error;
   await waitForCookies(jar);
