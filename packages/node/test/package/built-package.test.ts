@@ -1,0 +1,34 @@
+import { startTestServer } from '@billingos/api/testing';
+import type { TestServer } from '@billingos/api/testing';
+import { execFile } from 'node:child_process';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { assertBuilt } from '../utils/built-package';
+
+const run = promisify(execFile);
+let server: TestServer;
+
+beforeAll(async () => {
+  assertBuilt();
+  server = await startTestServer();
+});
+afterAll(() => server?.close());
+
+test.each([
+  ['consumer.cjs', 'cjs', /dist[/\\]index\.cjs$/],
+  ['consumer.mjs', 'esm', /dist[/\\]index\.js$/],
+])('%s runs against the API with the built package', async (file, format, resolved) => {
+  const { stdout } = await run(process.execPath, [join(__dirname, 'consumers', file)], {
+    env: { PATH: process.env.PATH, API_URL: server.url, SECRET_KEY: server.secretKey, WEBHOOK_SECRET: server.webhookSecret },
+    cwd: __dirname,
+  });
+  const result = JSON.parse(stdout) as Record<string, unknown>;
+  expect(result).toEqual({
+    format,
+    resolved: expect.stringMatching(resolved),
+    hasToken: true,
+    notFound: true,
+    eventId: `evt_${format}`,
+    routeStatus: 200,
+  });
+});

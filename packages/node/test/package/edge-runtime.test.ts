@@ -1,0 +1,89 @@
+import { startTestServer } from '@billingos/api/testing';
+import type { TestServer } from '@billingos/api/testing';
+import { build } from 'esbuild';
+import type { Plugin } from 'esbuild';
+import { builtinModules } from 'node:module';
+import { join } from 'node:path';
+import { createContext, runInContext } from 'node:vm';
+import { assertBuilt, PACKAGE_DIR } from '../utils/built-package';
+
+let server: TestServer;
+
+beforeAll(async () => {
+  assertBuilt();
+  server = await startTestServer();
+});
+afterAll(() => server?.close());
+
+/** Fails the bundle on any Node built-in, as an Edge bundler would. */
+const noNodeBuiltins: Plugin = {
+  name: 'no-node-builtins',
+  setup(build) {
+    const names = builtinModules.map((name) => name.replace(/[/]/g, '\\/')).join('|');
+    build.onResolve({ filter: new RegExp(`^(node:.*|${names})$`) }, (args) => ({
+      errors: [{ text: `Node built-in "${args.path}" imported by ${args.importer}: not available on Edge runtimes` }],
+    }));
+  },
+};
+
+async function bundle(entry: string): Promise<string> {
+  const result = await build({
+    entryPoints: [join(PACKAGE_DIR, entry)],
+    bundle: true,
+    write: false,
+    platform: 'neutral',
+    mainFields: ['module', 'main'],
+    conditions: ['worker', 'browser', 'import'],
+    format: 'iife',
+    globalName: 'BillingOSModule',
+    plugins: [noNodeBuiltins],
+    logLevel: 'silent',
+  });
+  return result.outputFiles[0]!.text;
+}
+
+/** A context with Web globals only: no process, require, Buffer or global. */
+function webContext(): object {
+  return createContext({
+    fetch, Request, Response, Headers, AbortController, AbortSignal, URL, URLSearchParams,
+    TextEncoder, TextDecoder, crypto, atob, btoa, setTimeout, clearTimeout, console, DOMException,
+    Event, EventTarget, structuredClone, queueMicrotask,
+  });
+}
+
+test('the ESM entry and the generic helper bundle for a Web runtime without Node built-ins', async () => {
+  await expect(bundle('dist/index.js')).resolves.toContain('createSessionToken');
+  await expect(bundle('dist/helpers/generic/index.js')).resolves.toContain('createSessionRoute');
+});
+
+test('createSessionToken and constructEventAsync run in a Web-only context; sync verification names the async call', async () => {
+  const context = webContext();
+  runInContext(await bundle('dist/index.js'), context);
+  const run = runInContext(
+    `(async ({ url, secretKey, webhookSecret, payload, headers }) => {
+      const { BillingOS, Webhooks } = BillingOSModule;
+      const hasNode = typeof process !== 'undefined' || typeof require !== 'undefined' || typeof Buffer !== 'undefined';
+      const billing = new BillingOS({ secretKey, apiUrl: url });
+      const token = await billing.createSessionToken({ externalUserId: 'user_edge' });
+      const webhooks = new Webhooks({ secret: webhookSecret });
+      const event = await webhooks.constructEventAsync(payload, headers);
+      let syncError;
+      try { webhooks.constructEvent(payload, headers); } catch (error) { syncError = error.code + ': ' + error.message; }
+      return { hasNode, token: typeof token.sessionToken, expires: token.expiresAt instanceof Date, eventId: event.id, syncError };
+    })`,
+    context,
+  ) as (input: object) => Promise<Record<string, unknown>>;
+
+  const { Webhooks } = await import('@billingos/node');
+  const payload = JSON.stringify({ id: 'evt_edge', type: 'customer.created', createdAt: new Date().toISOString(), data: {} });
+  const headers = new Webhooks({ secret: server.webhookSecret }).generateTestHeaders({ payload });
+  const result = await run({ url: server.url, secretKey: server.secretKey, webhookSecret: server.webhookSecret, payload, headers });
+
+  expect(result).toEqual({
+    hasNode: false,
+    token: 'string',
+    expires: true,
+    eventId: 'evt_edge',
+    syncError: expect.stringMatching(/^sync_crypto_unavailable: .*constructEventAsync/),
+  });
+});
