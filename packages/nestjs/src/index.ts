@@ -14,5 +14,6 @@ export type {
 } from './billingos-module-options';
 export type { BillingOSEventSelector } from './webhooks/on-billingos-event.decorator';
 export type { SessionTokenResponse } from './session/session-token-minter';
+export type { WebhookReceipt } from './webhooks/webhook-receiver';
 export type { BillingOSOptionsFactory } from './billingos-options-factory';
 export type { BillingOSModuleAsyncOptions } from './billingos.module-definition';

@@ -10,6 +10,7 @@ import { BILLINGOS_AUTH_PROVIDER, BILLINGOS_SESSION_ROUTE_OPTIONS, BILLINGOS_WEB
 import { createWebhookController } from './webhooks/webhook.controller';
 import { WebhookHandlerRegistry } from './webhooks/webhook-handler-registry';
 import { WebhookReceiver } from './webhooks/webhook-receiver';
+import { WebhookStartupCheck } from './webhooks/webhook-startup-check';
 
 /** Completes the generated module: the client, and the routes the extras ask for. */
 export function withBillingOSProviders(definition: DynamicModule, extras: BillingOSModuleExtras): DynamicModule {
@@ -49,7 +50,7 @@ function webhooksPart({ webhooks }: BillingOSModuleExtras): ModulePart {
   if (!webhooks) return { imports: [], providers: [], controllers: [] };
   return {
     imports: [DiscoveryModule],
-    providers: [{ provide: BILLINGOS_WEBHOOKS_OPTIONS, useValue: webhooks }, WebhookHandlerRegistry, WebhookReceiver],
+    providers: [{ provide: BILLINGOS_WEBHOOKS_OPTIONS, useValue: webhooks }, WebhookHandlerRegistry, WebhookReceiver, WebhookStartupCheck],
     controllers: [createWebhookController(webhooks.path)],
   };
 }

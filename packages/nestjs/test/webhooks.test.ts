@@ -101,6 +101,18 @@ describe('webhooks', () => {
     expect(received.everything).toHaveLength(1);
   });
 
+  it('also accepts the Standard Webhooks headers alone', async () => {
+    const payload = event('subscription.updated');
+    const { 'billingos-signature': _own, ...standard } = signer.webhooks.generateTestHeaders({ payload });
+    const response = await fetch(`${nest.url}/billingos/webhooks`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...standard },
+      body: payload,
+    });
+    expect(response.status).toBe(200);
+    expect(received.subscriptionUpdates).toHaveLength(1);
+  });
+
   it.each([
     ['forged with another secret', (payload: string) => signer.webhooks.generateTestHeader({ payload, secret: `whsec_${Buffer.from('not the secret').toString('base64')}` })],
     ['stale (signed 10 minutes ago)', (payload: string) => signer.webhooks.generateTestHeader({ payload, timestamp: Math.floor(Date.now() / 1000) - 600 })],

@@ -29,3 +29,8 @@ async function readStream(stream: Readable): Promise<Uint8Array> {
   for await (const chunk of stream) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
   return Buffer.concat(chunks);
 }
+
+/** What to change when the raw body is gone, at start-up and (off Express) at the first delivery. */
+export const RAW_BODY_REQUIRED =
+  'BillingOS webhooks need the exact request bytes to check their signature: create the app with ' +
+  '`NestFactory.create(AppModule, { rawBody: true })` (in tests: `moduleRef.createNestApplication({ rawBody: true })`).';

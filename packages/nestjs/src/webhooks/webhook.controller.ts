@@ -1,5 +1,5 @@
 import { Controller, HttpCode, Inject, Post, Req, type Type } from '@nestjs/common';
-import { WebhookReceiver } from './webhook-receiver';
+import { type WebhookReceipt, WebhookReceiver } from './webhook-receiver';
 
 /** A controller class per module instance, so each `forRoot()` chooses its own path. */
 export function createWebhookController(path: string): Type<unknown> {
@@ -13,7 +13,7 @@ export function createWebhookController(path: string): Type<unknown> {
 
     @Post()
     @HttpCode(200)
-    receive(@Req() request: unknown) {
+    receive(@Req() request: unknown): Promise<WebhookReceipt> {
       return this.#receiver.receive(request);
     }
   }
