@@ -19,7 +19,7 @@ test.each([
   ['consumer.mjs', 'esm', /dist[/\\]index\.js$/],
 ])('%s runs against the API with the built package', async (file, format, resolved) => {
   const { stdout } = await run(process.execPath, [join(__dirname, 'consumers', file)], {
-    env: { PATH: process.env.PATH, API_URL: server.url, SECRET_KEY: server.secretKey, WEBHOOK_SECRET: server.webhookSecret },
+    env: { ...process.env, API_URL: server.url, SECRET_KEY: server.secretKey, WEBHOOK_SECRET: server.webhookSecret },
     cwd: __dirname,
   });
   const result = JSON.parse(stdout) as Record<string, unknown>;
