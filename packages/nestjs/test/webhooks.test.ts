@@ -155,6 +155,10 @@ describe('webhooks configuration, checked at start-up', () => {
     await expect(startNestApp(appModule())).rejects.toThrow(/rawBody: true/);
   });
 
+  it('refuses to start with a malformed webhook secret', async () => {
+    await expect(startNestApp(appModule({ webhookSecret: 'whsec_' }), { rawBody: true })).rejects.toThrow(/webhookSecret is unusable/);
+  });
+
   it('refuses to start without a webhook secret, saying where to put it', async () => {
     const saved = process.env.BILLINGOS_WEBHOOK_SECRET;
     delete process.env.BILLINGOS_WEBHOOK_SECRET;

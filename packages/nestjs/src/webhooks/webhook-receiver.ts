@@ -6,6 +6,9 @@ import { RAW_BODY_REQUIRED, readRawBody } from './raw-body';
 import { WebhookHandlerRegistry } from './webhook-handler-registry';
 import { webhookSecretOf } from './webhook-secret';
 
+/** Verification failures that are this server's fault, not the delivery's: 500, so BillingOS retries once fixed. */
+const SERVER_FAULTS = new Set(['parsed_body', 'sync_crypto_unavailable']);
+
 /** What the webhook route answers to a delivery it accepted. */
 export interface WebhookReceipt {
   received: true;
@@ -48,6 +51,9 @@ export class WebhookReceiver {
       return this.#billing.webhooks.constructEvent(payload, headers, { secret: this.#secret, tolerance: this.#tolerance });
     } catch (error) {
       if (!isBillingOSError(error, 'webhook_verification_error')) throw error;
+      if (SERVER_FAULTS.has(error.code ?? '')) {
+        throw new InternalServerErrorException({ error: { type: 'api_error', code: error.code, message: error.message } });
+      }
       throw new BadRequestException({ error: { type: 'invalid_request_error', code: error.code, message: error.message } });
     }
   }

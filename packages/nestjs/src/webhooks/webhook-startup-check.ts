@@ -1,3 +1,4 @@
+import { BillingOS, isBillingOSError } from '@billingos/node';
 import { Inject, Injectable, type OnApplicationBootstrap, type OnModuleInit } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import type { BillingOSClientOptions, WebhooksModuleOptions } from '../billingos-module-options';
@@ -13,27 +14,43 @@ import { webhookSecretOf } from './webhook-secret';
  */
 @Injectable()
 export class WebhookStartupCheck implements OnModuleInit, OnApplicationBootstrap {
+  readonly #billing: BillingOS;
   readonly #options: BillingOSClientOptions;
   readonly #webhooks: WebhooksModuleOptions;
   readonly #adapterHost: HttpAdapterHost;
 
   constructor(
+    @Inject(BillingOS) billing: BillingOS,
     @Inject(BILLINGOS_MODULE_OPTIONS) options: BillingOSClientOptions,
     @Inject(BILLINGOS_WEBHOOKS_OPTIONS) webhooks: WebhooksModuleOptions,
     @Inject(HttpAdapterHost) adapterHost: HttpAdapterHost,
   ) {
+    this.#billing = billing;
     this.#options = options;
     this.#webhooks = webhooks;
     this.#adapterHost = adapterHost;
   }
 
   onModuleInit(): void {
-    if (webhookSecretOf(this.#options)) return;
-    throw new BillingOSModuleConfigurationError(
-      `BillingOSModule serves webhooks at "${this.#webhooks.path}" but has no webhookSecret: pass ` +
-        '`webhookSecret` (the `whsec_…` of your BillingOS webhook endpoint) to forRoot(), return it from forRootAsync(), ' +
-        'or set BILLINGOS_WEBHOOK_SECRET.',
-    );
+    const secret = webhookSecretOf(this.#options);
+    if (!secret) {
+      throw new BillingOSModuleConfigurationError(
+        `BillingOSModule serves webhooks at "${this.#webhooks.path}" but has no webhookSecret: pass ` +
+          '`webhookSecret` (the `whsec_…` of your BillingOS webhook endpoint) to forRoot(), return it from forRootAsync(), ' +
+          'or set BILLINGOS_WEBHOOK_SECRET.',
+      );
+    }
+    this.#assertUsable(secret);
+  }
+
+  /** Signing a sample with the secret is how the SDK tells a malformed one, without a delivery. */
+  #assertUsable(secret: string): void {
+    try {
+      this.#billing.webhooks.generateTestHeader({ payload: '{}', secret });
+    } catch (error) {
+      if (!isBillingOSError(error)) throw error;
+      throw new BillingOSModuleConfigurationError(`BillingOSModule's webhookSecret is unusable: ${error.message}`, { cause: error });
+    }
   }
 
   /** Body parsers are registered by now; only Express's can be asked (Fastify fails at the first delivery). */
