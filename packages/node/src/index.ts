@@ -45,7 +45,7 @@ export type { CreateSessionTokenParams, SessionOperation, SessionToken } from '.
 export { Customers } from './resources/customers';
 export type { Customer, CustomerCreateParams, DeletedCustomer, CustomerListParams, CustomerUpdateParams } from './resources/customer';
 export { Products } from './resources/products';
-export type { Price, PriceInterval, Product, ProductCreateParams, ProductListParams } from './resources/product';
+export type { Price, PriceCreateParams, PriceInterval, Product, ProductCreateParams, ProductListParams } from './resources/product';
 export { Subscriptions } from './resources/subscriptions';
 export type {
   Subscription,

@@ -33,10 +33,13 @@ const DEFAULTS: Required<ExponentialBackoffOptions> = {
 };
 
 const RETRYABLE_STATUS = new Set([408, 409, 429, 500, 502, 503, 504]);
+/** A 409 for a key reused with another body will fail the same way every time. */
+const NEVER_RETRIED_CODES = new Set(['idempotency_key_reused']);
 
 /**
- * The default policy: retries connection errors, timeouts and HTTP 408, 409, 429, 500, 502,
- * 503, 504 with exponential backoff and full jitter, honouring `Retry-After` up to a cap.
+ * The default policy: retries connection errors, timeouts and HTTP 408, 409 (a request with
+ * the same key still in flight; not a key reused with another body), 429, 500, 502, 503, 504
+ * with exponential backoff and full jitter, honouring `Retry-After` up to a cap.
  *
  * @example
  * new BillingOS({ retryPolicy: new ExponentialBackoffRetryPolicy({ maxRetries: 5 }) });
@@ -62,6 +65,7 @@ export class ExponentialBackoffRetryPolicy extends RetryPolicy {
   #isRetryable({ error, shouldRetryHint }: RetryContext): boolean {
     if (shouldRetryHint !== undefined) return shouldRetryHint;
     if (error.type === 'connection_error' || error.type === 'timeout_error') return true;
+    if (error.code !== undefined && NEVER_RETRIED_CODES.has(error.code)) return false;
     return error.statusCode !== undefined && RETRYABLE_STATUS.has(error.statusCode);
   }
 }

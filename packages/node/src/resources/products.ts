@@ -14,7 +14,7 @@ export class Products {
     this.#http = http;
   }
 
-  /** @example await billing.products.create({ name: 'Pro', prices: [{ amount: 2000, currency: 'usd', interval: 'month' }], features: ['exports'] }); */
+  /** @example await billing.products.create({ name: 'Pro', prices: [{ amount: 2000, currency: 'usd', interval: 'month' }], featureKeys: ['exports'] }); */
   create(params: ProductCreateParams, options?: RequestOptions): Promise<Product> {
     return this.#http.request({ method: 'POST', path: '/v1/products', body: params }, options);
   }

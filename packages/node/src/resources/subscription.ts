@@ -1,21 +1,25 @@
 import type { ListParams } from './list-promise';
+import type { Price } from './product';
 
-export type SubscriptionStatus = 'trialing' | 'active' | 'past_due' | 'canceled' | 'incomplete';
+export type SubscriptionStatus = 'trialing' | 'active' | 'canceled';
 
 /** A customer's subscription to one price of a product. */
 export interface Subscription {
   id: string;
+  object: 'subscription';
   customerId: string;
   productId: string;
-  priceId: string;
+  price: Price;
   status: SubscriptionStatus;
   currentPeriodStart: string;
   currentPeriodEnd: string;
+  trialEnd: string | null;
   cancelAtPeriodEnd: boolean;
   canceledAt: string | null;
-  trialEnd: string | null;
   metadata: Record<string, string>;
+  livemode: boolean;
   createdAt: string;
+  updatedAt: string;
 }
 
 export interface SubscriptionCreateParams {
@@ -29,6 +33,8 @@ export interface SubscriptionCreateParams {
 export interface SubscriptionUpdateParams {
   /** The new price: a plan change. */
   priceId?: string;
+  /** Schedule (true) or undo (false) the end of the subscription at the current period's end. */
+  cancelAtPeriodEnd?: boolean;
   metadata?: Record<string, string>;
 }
 

@@ -48,6 +48,13 @@ test('Retry-After wins over backoff up to the cap; the API hint wins over the st
   expect(policy.nextDelay(context(status(400), { shouldRetryHint: true }))).not.toBeNull();
 });
 
+test('a 409 for a key reused with another body is final; one for a request in flight is retried', () => {
+  const policy = new ExponentialBackoffRetryPolicy();
+  const conflict = (code: string) => new ApiError({ message: 'x', statusCode: 409, code });
+  expect(policy.nextDelay(context(conflict('idempotency_key_reused')))).toBeNull();
+  expect(policy.nextDelay(context(conflict('idempotency_request_in_progress'), { retryAfterMs: 1_000 }))).toBe(1_000);
+});
+
 test('NoRetryPolicy never retries', () => {
   expect(new NoRetryPolicy().nextDelay()).toBeNull();
 });
