@@ -1,5 +1,5 @@
 import type { AuthProvider, BillingOSConfig, SessionOperation } from '@billingos/node';
-import type { ModuleMetadata, Type } from '@nestjs/common';
+import type { CanActivate, ModuleMetadata, Type } from '@nestjs/common';
 
 /**
  * What configures the `BillingOS` client: the options `useFactory` / `useClass` return in
@@ -33,6 +33,11 @@ export type BillingOSAuthProvider = Type<AuthProvider<any>> | AuthProvider<any>;
 export interface SessionRouteModuleOptions {
   /** Route path, e.g. `'billingos/session'` (the global prefix applies). */
   path: string;
+  /**
+   * Guards that run on this route before the `authProvider`, such as `AuthGuard('jwt')`, when
+   * your auth guard is not global: whatever they put on the request (`req.user`) is then there.
+   */
+  guards?: Array<Type<CanActivate> | CanActivate>;
   /** Token lifetime in seconds (60…86400). @default 3600 */
   expiresIn?: number;
   /** Operations the token may perform. @default every `read_*` operation */

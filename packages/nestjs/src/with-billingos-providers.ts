@@ -42,7 +42,7 @@ function sessionRoutePart({ sessionRoute, authProvider }: BillingOSModuleExtras)
   return {
     imports: [],
     providers: [authProviderProvider(authProvider), { provide: BILLINGOS_SESSION_ROUTE_OPTIONS, useValue: sessionRoute }, SessionTokenMinter],
-    controllers: [createSessionTokenController(sessionRoute.path)],
+    controllers: [createSessionTokenController(sessionRoute.path, sessionRoute.guards)],
   };
 }
 

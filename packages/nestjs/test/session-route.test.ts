@@ -137,3 +137,28 @@ describe('sessionRoute', () => {
     expect(() => BillingOSModule.forRoot({ secretKey: api.secretKey, sessionRoute: { path: 'session' } })).toThrow(/authProvider/);
   });
 });
+
+describe('sessionRoute with route guards instead of a global guard', () => {
+  let guarded: RunningNestApp;
+  beforeAll(async () => {
+    guarded = await startNestApp({
+      imports: [
+        BillingOSModule.forRootAsync({
+          useFactory: () => ({ secretKey: api.secretKey, apiUrl: api.url }),
+          imports: [UsersModule],
+          authProvider: RequestUserAuth,
+          sessionRoute: { path: 'session', guards: [HeaderAuthGuard] },
+        }),
+      ],
+    });
+  });
+  afterAll(() => guarded?.close());
+
+  it("runs the route's guards before the AuthProvider, so it sees req.user", async () => {
+    const response = await fetch(`${guarded.url}/session`, { headers: { 'x-user-id': 'user_nest_carol' } });
+    expect(response.status).toBe(200);
+    const { sessionToken } = (await response.json()) as { sessionToken: string };
+    expect((await me(sessionToken)).body.externalUserId).toBe('user_nest_carol');
+    expect((await fetch(`${guarded.url}/session`)).status).toBe(401);
+  });
+});

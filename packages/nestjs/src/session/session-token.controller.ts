@@ -1,12 +1,13 @@
-import { Controller, Get, Header, HttpCode, Inject, Post, Req, type Type } from '@nestjs/common';
+import { type CanActivate, Controller, Get, Header, HttpCode, Inject, Post, Req, type Type, UseGuards } from '@nestjs/common';
 import { SessionTokenMinter, type SessionTokenResponse } from './session-token-minter';
 
 /**
  * A controller class per module instance, so each `forRoot()` chooses its own path.
  * GET and POST both mint, matching whatever the frontend's token source sends.
  */
-export function createSessionTokenController(path: string): Type<unknown> {
+export function createSessionTokenController(path: string, guards: Array<Type<CanActivate> | CanActivate> = []): Type<unknown> {
   @Controller(path)
+  @UseGuards(...guards)
   class BillingOSSessionTokenController {
     readonly #minter: SessionTokenMinter;
 
