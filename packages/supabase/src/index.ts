@@ -2,8 +2,6 @@ export { billingos } from './billingos';
 export { createSessionRoute } from './route/supabase-session-route';
 export { createSessionHandler } from './route/supabase-session-handler';
 export type { SupabaseSessionRouteOptions } from './route/supabase-session-route-options';
-export type { NodeSessionHandler } from './route/node-handler';
-export type { NodeRequest } from './http/web-request';
 export { supabasePlugin } from './plugin';
 
 export { SupabaseAuthProvider } from './auth/supabase-auth-provider';

@@ -1,6 +1,6 @@
-import { AuthProvider, type AuthIdentity } from '@billingos/node';
+import { AuthProvider, type AuthIdentity, type IncomingMessageLike } from '@billingos/node';
 import { resolveSupabaseProject } from '../config/supabase-project';
-import { isWebRequest, toWebRequest, type NodeRequest } from '../http/web-request';
+import { isWebRequest, toWebRequest } from '../http/web-request';
 import { defaultAuthCookieName } from './auth-cookie-name';
 import { bearerToken } from './bearer-token';
 import { readSessionCookie } from './session-cookie';
@@ -31,7 +31,7 @@ import { SupabaseTokenVerifier } from './token-verifier';
  * const billing = new BillingOS({ authProvider: new SupabaseAuthProvider() });
  * export const GET = billing.createSessionRoute();
  */
-export class SupabaseAuthProvider extends AuthProvider<Request | NodeRequest> {
+export class SupabaseAuthProvider extends AuthProvider<Request | IncomingMessageLike> {
   readonly #options: SupabaseAuthOptions;
   #resolved: { verifier: SupabaseTokenVerifier; cookieName: string } | undefined;
 
@@ -40,7 +40,7 @@ export class SupabaseAuthProvider extends AuthProvider<Request | NodeRequest> {
     this.#options = options;
   }
 
-  async authenticate(incoming: Request | NodeRequest): Promise<AuthIdentity | null> {
+  async authenticate(incoming: Request | IncomingMessageLike): Promise<AuthIdentity | null> {
     const request = isWebRequest(incoming) ? incoming : toWebRequest(incoming);
     const user = await this.getUser(request);
     if (!user) return null;
@@ -58,7 +58,7 @@ export class SupabaseAuthProvider extends AuthProvider<Request | NodeRequest> {
    * @throws MissingEnvironmentError when the Supabase URL or key is set nowhere
    * @throws SupabaseUnavailableError when Supabase Auth cannot be reached
    */
-  async getUser(incoming: Request | NodeRequest): Promise<SupabaseUser | null> {
+  async getUser(incoming: Request | IncomingMessageLike): Promise<SupabaseUser | null> {
     const request = isWebRequest(incoming) ? incoming : toWebRequest(incoming);
     const { verifier, cookieName } = this.#resolve();
     const token = bearerToken(request) ?? (await readSessionCookie(request.headers.get('cookie'), cookieName));

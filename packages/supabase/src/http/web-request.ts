@@ -1,24 +1,12 @@
-/**
- * The parts of Node's `IncomingMessage` (Next.js `NextApiRequest`, Express, Fastify's `raw`,
- * NestJS) that are read. `socket` is typed loosely on purpose: `net.Socket` has no
- * `encrypted`, and a type of only optional properties would reject it.
- */
-export interface NodeRequest {
-  method?: string;
-  url?: string;
-  /** Express keeps the full path here when the route is mounted under a prefix. */
-  originalUrl?: string;
-  headers: Record<string, string | string[] | undefined>;
-  socket?: object | null;
-}
+import type { IncomingMessageLike } from '@billingos/node';
 
 /** Whether `request` is a Web `Request` (checked by shape, so it holds across realms). */
-export function isWebRequest(request: Request | NodeRequest): request is Request {
+export function isWebRequest(request: Request | IncomingMessageLike): request is Request {
   return typeof (request.headers as { get?: unknown }).get === 'function';
 }
 
 /** A Web `Request` with the method, URL and headers (cookies included) of a Node request; no body is needed. */
-export function toWebRequest(req: NodeRequest): Request {
+export function toWebRequest(req: IncomingMessageLike): Request {
   const encrypted = (req.socket as { encrypted?: unknown } | null | undefined)?.encrypted === true || first(req.headers['x-forwarded-proto']) === 'https';
   const host = first(req.headers['x-forwarded-host']) ?? first(req.headers.host) ?? 'localhost';
   const headers = new Headers();

@@ -1,11 +1,11 @@
-import type { ServerResponseLike, SessionRoute } from '@billingos/node';
-import { toWebRequest, type NodeRequest } from '../http/web-request';
+import type { ServerResponseLike, SessionHandler, SessionRoute } from '@billingos/node';
+import { toWebRequest } from '../http/web-request';
 
-/** A Node `(req, res)` handler: Next.js Pages Router, Express, Fastify (`reply.raw`). */
-export type NodeSessionHandler = (req: NodeRequest, res: ServerResponseLike) => Promise<void>;
-
-/** Serves a Web route to Node's `(req, res)`. */
-export function toNodeHandler(route: SessionRoute): NodeSessionHandler {
+/**
+ * Serves a Web route to Node's `(req, res)`: Next.js Pages Router, Express, Fastify
+ * (`reply.raw`). @billingos/node keeps its own adapter internal, so this is the small mirror.
+ */
+export function toNodeHandler(route: SessionRoute): SessionHandler {
   return async (req, res) => send(await route(toWebRequest(req)), res);
 }
 

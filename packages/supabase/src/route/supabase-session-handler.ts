@@ -1,4 +1,5 @@
-import { toNodeHandler, type NodeSessionHandler } from './node-handler';
+import type { SessionHandler } from '@billingos/node';
+import { toNodeHandler } from './node-handler';
 import { createSessionRoute } from './supabase-session-route';
 import type { SupabaseSessionRouteOptions } from './supabase-session-route-options';
 
@@ -11,6 +12,6 @@ import type { SupabaseSessionRouteOptions } from './supabase-session-route-optio
  * import { billingos } from '@billingos/supabase';
  * export default billingos.createSessionHandler();
  */
-export function createSessionHandler(options: SupabaseSessionRouteOptions = {}): NodeSessionHandler {
+export function createSessionHandler(options: SupabaseSessionRouteOptions = {}): SessionHandler {
   return toNodeHandler(createSessionRoute(options));
 }
