@@ -74,6 +74,26 @@ describe('BillingOSModule.forRoot', () => {
     const failure = await mintsTokens(wrongKey.viaClass).catch((error: unknown) => error);
     expect(isBillingOSError(failure, 'authentication_error')).toBe(true);
   });
+
+  it('gives two feature modules of one application their own differently configured clients', async () => {
+    @Injectable()
+    class StoreA extends UsesClient {}
+    @Injectable()
+    class StoreB extends UsesClient {}
+    @Module({ imports: [BillingOSModule.forRoot({ secretKey: api.secretKey, apiUrl: api.url })], providers: [StoreA], exports: [StoreA] })
+    class FeatureA {}
+    @Module({
+      imports: [BillingOSModule.forRoot({ secretKey: 'sk_test_other_merchant_key_000000', apiUrl: api.url, maxRetries: 0 })],
+      providers: [StoreB],
+      exports: [StoreB],
+    })
+    class FeatureB {}
+    const moduleRef = await Test.createTestingModule({ imports: [FeatureA, FeatureB] }).compile();
+    const [a, b] = [moduleRef.get(StoreA).viaClass, moduleRef.get(StoreB).viaClass];
+    expect(a).not.toBe(b);
+    await expect(mintsTokens(a)).resolves.toBe(true);
+    expect(isBillingOSError(await mintsTokens(b).catch((error: unknown) => error), 'authentication_error')).toBe(true);
+  });
 });
 
 describe('BillingOSModule.forRootAsync', () => {
