@@ -4,7 +4,7 @@
  * (async only, any runtime with Web Crypto).
  */
 export abstract class CryptoProvider {
-  /** Synchronous HMAC; a provider that cannot do it throws an error naming the async call. */
-  abstract hmacSha256(key: Uint8Array, data: Uint8Array): Uint8Array;
-  abstract hmacSha256Async(key: Uint8Array, data: Uint8Array): Promise<Uint8Array>;
+  /** Synchronous HMAC of the concatenated `parts` (strings as UTF-8); a provider that cannot do it throws an error naming the async call. */
+  abstract hmacSha256(key: Uint8Array, parts: ReadonlyArray<string | Uint8Array>): Uint8Array;
+  abstract hmacSha256Async(key: Uint8Array, parts: ReadonlyArray<string | Uint8Array>): Promise<Uint8Array>;
 }

@@ -3,10 +3,9 @@ import { WebhookVerificationError } from '../errors/webhook-verification-error';
 /** The raw request body as received: a string, or bytes (Uint8Array, Buffer, ArrayBuffer). */
 export type RawBody = string | Uint8Array | ArrayBuffer;
 
-/** The body's bytes; a parsed object is refused with the recipe to get the raw body. */
-export function rawBodyBytes(body: unknown): Uint8Array {
-  if (typeof body === 'string') return new TextEncoder().encode(body);
-  if (body instanceof Uint8Array) return body;
+/** The body as signed (a string stays a string); a parsed object is refused with the recipe to get the raw body. */
+export function normaliseRawBody(body: unknown): string | Uint8Array {
+  if (typeof body === 'string' || body instanceof Uint8Array) return body;
   if (body instanceof ArrayBuffer) return new Uint8Array(body);
   if (ArrayBuffer.isView(body)) return new Uint8Array(body.buffer, body.byteOffset, body.byteLength);
   throw new WebhookVerificationError({

@@ -1,9 +1,10 @@
 import { ConfigurationError } from '../errors/configuration-error';
 import { CryptoProvider } from './crypto-provider';
+import { concatBytes } from './encoding';
 
 /** HMAC through Web Crypto (`crypto.subtle`): Edge runtimes, Workers, Deno, Bun, browsers, Node. */
 export class SubtleCryptoProvider extends CryptoProvider {
-  readonly #keys = new Map<string, Promise<CryptoKey>>();
+  readonly #keys = new WeakMap<Uint8Array, Promise<CryptoKey>>();
 
   hmacSha256(): Uint8Array {
     throw new ConfigurationError({
@@ -13,17 +14,16 @@ export class SubtleCryptoProvider extends CryptoProvider {
     });
   }
 
-  async hmacSha256Async(key: Uint8Array, data: Uint8Array): Promise<Uint8Array> {
-    const signature = await crypto.subtle.sign('HMAC', await this.#importKey(key), data as BufferSource);
+  async hmacSha256Async(key: Uint8Array, parts: ReadonlyArray<string | Uint8Array>): Promise<Uint8Array> {
+    const signature = await crypto.subtle.sign('HMAC', await this.#importKey(key), concatBytes(parts) as BufferSource);
     return new Uint8Array(signature);
   }
 
   #importKey(key: Uint8Array): Promise<CryptoKey> {
-    const cacheKey = key.join(',');
-    let imported = this.#keys.get(cacheKey);
+    let imported = this.#keys.get(key);
     if (!imported) {
       imported = crypto.subtle.importKey('raw', key as BufferSource, { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
-      this.#keys.set(cacheKey, imported);
+      this.#keys.set(key, imported);
     }
     return imported;
   }

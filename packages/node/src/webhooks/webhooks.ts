@@ -1,8 +1,8 @@
 import { WebhookVerificationError } from '../errors/webhook-verification-error';
 import { isBillingOSError } from '../errors/is-billing-os-error';
-import { concatBytes, toBase64, toHex } from './encoding';
+import { toBase64, toHex } from './encoding';
 import { defaultCryptoProvider } from './node-crypto-provider';
-import { rawBodyBytes } from './raw-body';
+import { normaliseRawBody } from './raw-body';
 import { assertFresh, assertSignatureMatches } from './signature-verifier';
 import { readSignatureClaim } from './webhook-headers';
 import { decodeWebhookSecret } from './webhook-secret';
@@ -55,6 +55,7 @@ export interface TestHeaderParams {
 export class Webhooks {
   readonly #secret: string | undefined;
   readonly #tolerance: number;
+  readonly #keys = new Map<string | undefined, Uint8Array>();
   #crypto: CryptoProvider | undefined;
 
   constructor(options: WebhooksOptions = {}) {
@@ -69,7 +70,7 @@ export class Webhooks {
    */
   constructEvent(rawBody: RawBody, headersOrSignature: string | HeadersLike, options: VerifyOptions = {}): BillingOSEvent {
     const { key, claim, body } = this.#prepare(rawBody, headersOrSignature, options);
-    assertSignatureMatches(claim, this.#provider().hmacSha256(key, concatBytes([claim.prefix, body])));
+    assertSignatureMatches(claim, this.#provider().hmacSha256(key, [claim.prefix, body]));
     return this.#finish(claim, body, options);
   }
 
@@ -79,7 +80,7 @@ export class Webhooks {
    */
   async constructEventAsync(rawBody: RawBody, headersOrSignature: string | HeadersLike, options: VerifyOptions = {}): Promise<BillingOSEvent> {
     const { key, claim, body } = this.#prepare(rawBody, headersOrSignature, options);
-    assertSignatureMatches(claim, await this.#provider().hmacSha256Async(key, concatBytes([claim.prefix, body])));
+    assertSignatureMatches(claim, await this.#provider().hmacSha256Async(key, [claim.prefix, body]));
     return this.#finish(claim, body, options);
   }
 
@@ -105,16 +106,16 @@ export class Webhooks {
    */
   generateTestHeader(params: TestHeaderParams): string {
     const timestamp = params.timestamp ?? nowSeconds();
-    const key = decodeWebhookSecret(params.secret ?? this.#secret);
-    return `t=${timestamp},v1=${toHex(this.#provider().hmacSha256(key, concatBytes([`${timestamp}.`, params.payload])))}`;
+    const key = this.#key(params.secret);
+    return `t=${timestamp},v1=${toHex(this.#provider().hmacSha256(key, [`${timestamp}.`, params.payload]))}`;
   }
 
   /** All four signature headers (`billingos-signature` and the Standard Webhooks trio) for `payload`. */
   generateTestHeaders(params: TestHeaderParams): Record<string, string> {
     const timestamp = params.timestamp ?? nowSeconds();
     const id = params.id ?? `msg_${crypto.randomUUID().replaceAll('-', '')}`;
-    const key = decodeWebhookSecret(params.secret ?? this.#secret);
-    const standard = this.#provider().hmacSha256(key, concatBytes([`${id}.${timestamp}.`, params.payload]));
+    const key = this.#key(params.secret);
+    const standard = this.#provider().hmacSha256(key, [`${id}.${timestamp}.`, params.payload]);
     return {
       'billingos-signature': this.generateTestHeader({ ...params, timestamp }),
       'webhook-id': id,
@@ -124,18 +125,29 @@ export class Webhooks {
   }
 
   #prepare(rawBody: RawBody, headersOrSignature: string | HeadersLike, options: VerifyOptions) {
-    const body = rawBodyBytes(rawBody);
-    const key = decodeWebhookSecret(options.secret ?? this.#secret);
+    const body = normaliseRawBody(rawBody);
+    const key = this.#key(options.secret);
     return { key, claim: readSignatureClaim(headersOrSignature), body };
   }
 
-  #finish(claim: SignatureClaim, body: Uint8Array, options: VerifyOptions): BillingOSEvent {
+  #finish(claim: SignatureClaim, body: string | Uint8Array, options: VerifyOptions): BillingOSEvent {
     assertFresh(claim, options.tolerance ?? this.#tolerance, options.now ?? nowSeconds());
     try {
-      return JSON.parse(new TextDecoder().decode(body)) as BillingOSEvent;
+      return JSON.parse(typeof body === 'string' ? body : new TextDecoder().decode(body)) as BillingOSEvent;
     } catch (cause) {
       throw new WebhookVerificationError({ code: 'invalid_payload', cause, message: 'The webhook body is signed but is not JSON.' });
     }
+  }
+
+  /** The decoded HMAC key, kept per secret so each verification skips the base64 decode. */
+  #key(override: string | undefined): Uint8Array {
+    const secret = override ?? this.#secret;
+    let key = this.#keys.get(secret);
+    if (!key) {
+      key = decodeWebhookSecret(secret);
+      if (this.#keys.size < 16) this.#keys.set(secret, key);
+    }
+    return key;
   }
 
   #provider(): CryptoProvider {

@@ -6,6 +6,7 @@ import { Webhook } from 'standardwebhooks';
 const rawKey = randomBytes(32);
 const secret = `whsec_${rawKey.toString('base64')}`;
 const webhooks = new Webhooks({ secret });
+const edgeWebhooks = new Webhooks({ secret, cryptoProvider: new SubtleCryptoProvider() });
 const event = { id: 'evt_1', type: 'customer.created', createdAt: '2026-01-01T00:00:00.000Z', data: { id: 'cus_1', externalUserId: 'u_1' } };
 const payload = JSON.stringify(event);
 const now = () => Math.floor(Date.now() / 1000);
@@ -33,7 +34,8 @@ function codeOf(run: () => unknown): string | undefined {
 type Construct = (body: unknown, headers: unknown, options?: { tolerance?: number }) => Promise<BillingOSEvent>;
 const constructors: Array<[string, Construct]> = [
   ['sync (node:crypto)', async (body, headers, options) => webhooks.constructEvent(body as never, headers as never, options)],
-  ['async (Web Crypto)', (body, headers, options) => webhooks.constructEventAsync(body as never, headers as never, options)],
+  ['async (node:crypto)', (body, headers, options) => webhooks.constructEventAsync(body as never, headers as never, options)],
+  ['async (Web Crypto, the Edge path)', (body, headers, options) => edgeWebhooks.constructEventAsync(body as never, headers as never, options)],
 ];
 
 describe.each(constructors)('%s', (_name, construct) => {
