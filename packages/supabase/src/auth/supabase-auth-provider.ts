@@ -57,6 +57,10 @@ export class SupabaseAuthProvider extends AuthProvider<Request | IncomingMessage
    *
    * @throws MissingEnvironmentError when the Supabase URL or key is set nowhere
    * @throws SupabaseUnavailableError when Supabase Auth cannot be reached
+   *
+   * @example
+   * const user = await new SupabaseAuthProvider().getUser(request);
+   * if (!user) return new Response('Log in first', { status: 401 });
    */
   async getUser(incoming: Request | IncomingMessageLike): Promise<SupabaseUser | null> {
     const request = isWebRequest(incoming) ? incoming : toWebRequest(incoming);

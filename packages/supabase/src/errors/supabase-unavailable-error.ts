@@ -2,7 +2,16 @@ import { BillingOSError } from '@billingos/node';
 
 /**
  * Supabase Auth could not be asked whether the caller is logged in (network failure or a
- * 5xx). Distinct from "not logged in", so an outage is not reported to users as a logout.
+ * 5xx). Distinct from "not logged in", so an outage is not reported to users as a logout;
+ * the session routes answer 503.
+ *
+ * @example
+ * try {
+ *   const user = await provider.getUser(request);
+ * } catch (error) {
+ *   if (error instanceof SupabaseUnavailableError) return new Response('Try again', { status: 503 });
+ *   throw error;
+ * }
  */
 export class SupabaseUnavailableError extends BillingOSError {
   override readonly name: string = 'SupabaseUnavailableError';
