@@ -7,7 +7,9 @@ export interface Customer {
   email: string | null;
   name: string | null;
   metadata: Record<string, string>;
+  livemode: boolean;
   createdAt: string;
+  updatedAt: string;
 }
 
 export interface Price {
@@ -15,7 +17,7 @@ export interface Price {
   productId: string;
   amount: number;
   currency: string;
-  interval: string;
+  interval: 'day' | 'week' | 'month' | 'year';
   intervalCount: number;
   trialDays: number;
 }
@@ -28,15 +30,17 @@ export interface Product {
   metadata: Record<string, string>;
   active: boolean;
   prices: Price[];
+  livemode: boolean;
   createdAt: string;
 }
 
-export type SubscriptionStatus = 'trialing' | 'active' | 'past_due' | 'canceled' | 'incomplete' | 'unpaid';
+export type SubscriptionStatus = 'trialing' | 'active' | 'canceled';
 
 export interface Subscription {
   id: string;
   customerId: string;
-  priceId: string;
+  productId: string;
+  price: Price;
   status: SubscriptionStatus;
   currentPeriodStart: string;
   currentPeriodEnd: string;
@@ -44,7 +48,9 @@ export interface Subscription {
   cancelAtPeriodEnd: boolean;
   canceledAt: string | null;
   metadata: Record<string, string>;
+  livemode: boolean;
   createdAt: string;
+  updatedAt: string;
 }
 
 export interface Entitlement {
@@ -62,7 +68,6 @@ export interface List<T> {
 
 export interface CreateSubscriptionParams {
   priceId: string;
-  metadata?: Record<string, string>;
 }
 
 export interface ChangePlanParams {

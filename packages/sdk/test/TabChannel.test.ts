@@ -1,0 +1,45 @@
+import { BroadcastChannel as NodeBroadcastChannel } from 'node:worker_threads';
+import { TokenManager } from '../src/core/tokens/TokenManager';
+import type { BroadcastChannelLike, CreateChannel } from '../src/core/tokens/TabChannel';
+import { CountingSource } from './support/countingSource';
+
+const MINUTE = 60_000;
+// Node's BroadcastChannel delivers between instances in one process, like tabs of one origin.
+const createChannel: CreateChannel = (name) => new NodeBroadcastChannel(name) as unknown as BroadcastChannelLike;
+const shared = (source: CountingSource) => Object.assign(source, { shareKey: '/api/billingos-session' });
+
+const stops: (() => void)[] = [];
+afterEach(() => stops.splice(0).forEach((stop) => stop()));
+
+test('a second tab takes the first tab’s token instead of fetching its own', async () => {
+  const source = shared(new CountingSource(60 * MINUTE));
+  const first = new TokenManager(source, { createChannel, resumeEvents: () => () => {} });
+  stops.push(first.start());
+  await expect(first.getToken()).resolves.toBe('token_1');
+
+  const second = new TokenManager(source, { createChannel, resumeEvents: () => () => {}, shareWaitMs: 500 });
+  stops.push(second.start());
+  await expect(second.getToken()).resolves.toBe('token_1');
+  expect(source.requests).toBe(1);
+});
+
+test('a token one tab refreshes reaches the other tabs', async () => {
+  const source = shared(new CountingSource(60 * MINUTE));
+  const tabs = [0, 1, 2].map(() => new TokenManager(source, { createChannel, resumeEvents: () => () => {}, shareWaitMs: 200 }));
+  for (const tab of tabs) {
+    stops.push(tab.start());
+    await tab.getToken();
+  }
+  expect(source.requests).toBe(1);
+  await tabs[0]!.refresh();
+  await new Promise((resolve) => setTimeout(resolve, 50));
+  expect(tabs.map((tab) => tab.getState().token)).toEqual(['token_2', 'token_2', 'token_2']);
+  expect(source.requests).toBe(2);
+});
+
+test('without BroadcastChannel (createChannel: false) each tab fetches its own', async () => {
+  const source = shared(new CountingSource(60 * MINUTE));
+  const tabs = [0, 1].map(() => new TokenManager(source, { createChannel: false, resumeEvents: () => () => {} }));
+  await Promise.all(tabs.map((tab) => tab.getToken()));
+  expect(source.requests).toBe(2);
+});
