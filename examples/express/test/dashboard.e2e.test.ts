@@ -1,7 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { startTestServer, type TestServer } from '@billingos/api/testing';
+import { launchChromium } from '../../test-utils/browser';
 
 const exampleDir = join(__dirname, '..');
 let api: TestServer;
@@ -31,10 +32,7 @@ beforeAll(async () => {
   api = await startTestServer();
   app = run(process.execPath, ['server.mjs'], { PORT: '0', BILLINGOS_SECRET_KEY: api.secretKey, BILLINGOS_API_URL: api.url });
   appUrl = await waitForUrl(app);
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-  });
+  browser = await launchChromium();
 });
 
 afterAll(async () => {

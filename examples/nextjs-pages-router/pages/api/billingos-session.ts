@@ -1,0 +1,3 @@
+import { billingos } from '@billingos/supabase';
+
+export default billingos.createSessionHandler();

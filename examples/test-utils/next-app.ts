@@ -1,0 +1,48 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createServer } from 'node:net';
+
+const nextBin = require.resolve('next/dist/bin/next');
+
+export interface RunningNextApp {
+  url: string;
+  stop(): void;
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const probe = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+function next(dir: string, args: string[], env: NodeJS.ProcessEnv = {}): ChildProcess {
+  const child = spawn(process.execPath, [nextBin, ...args], {
+    cwd: dir,
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', ...env },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  child.stdout?.resume();
+  return child;
+}
+
+/** `next build` in `dir`; rejects with the exit code when the build fails. */
+export async function buildNextApp(dir: string): Promise<void> {
+  const code = await new Promise((resolve) => next(dir, ['build']).on('exit', resolve));
+  if (code !== 0) throw new Error(`next build in ${dir} exited with ${code}`);
+}
+
+/** `next start` on a free loopback port with `env`, resolved once the app answers. */
+export async function startNextApp(dir: string, env: NodeJS.ProcessEnv): Promise<RunningNextApp> {
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  const child = next(dir, ['start', '-p', String(port), '-H', '127.0.0.1'], env);
+  let running = true;
+  child.on('exit', () => (running = false));
+  while (running) {
+    if (await fetch(url).then((response) => response.status < 500, () => false)) return { url, stop: () => child.kill() };
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`next start in ${dir} exited before it served the app`);
+}
