@@ -29,6 +29,7 @@ export class PGliteDatabase extends Database {
   readonly #pending = new Map<number, Pending>();
   #nextId = 1;
   #tail: Promise<unknown> = Promise.resolve();
+  #closed = false;
 
   private constructor(dataDir: string | undefined) {
     super();
@@ -67,7 +68,9 @@ export class PGliteDatabase extends Database {
   }
 
   async close(): Promise<void> {
+    if (this.#closed) return;
     await this.#exclusive(() => this.#send('close'));
+    this.#closed = true;
     await this.#worker.terminate();
   }
 
@@ -78,6 +81,7 @@ export class PGliteDatabase extends Database {
   }
 
   #send(op: 'query' | 'exec' | 'close', sql?: string, params: readonly unknown[] = []): Promise<unknown> {
+    if (this.#closed) return Promise.reject(new StorageError('The PGlite database is closed.'));
     const id = this.#nextId++;
     return new Promise((resolve, reject) => {
       this.#pending.set(id, { resolve, reject });

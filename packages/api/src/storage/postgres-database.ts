@@ -39,6 +39,7 @@ export class PostgresDatabase extends Database {
   }
 
   async close(): Promise<void> {
+    if (this.#pool.ended) return;
     await this.#pool.end();
   }
 }
