@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 import type { RateLimitOptions } from './app/api-config';
 import { AppModule } from './app/app.module';
 import { seedMerchant } from './bootstrap/seed-merchant';
+import { assertValidOptions } from './bootstrap/assert-valid-options';
 import type { MerchantKeys } from './bootstrap/merchant-keys';
 import { cors } from './http/cors';
 import { jsonBody } from './http/json-body';
@@ -59,6 +60,7 @@ export const DEFAULT_RATE_LIMIT: RateLimitOptions = { max: 10_000, windowMs: 60_
  * console.log(server.url);
  */
 export async function startApiServer(options: ApiServerOptions = {}): Promise<ApiServer> {
+  assertValidOptions(options);
   const database = await openDatabase(options);
   try {
     await migrate(database);
