@@ -8,7 +8,7 @@ import { parseRateLimit } from './parse-rate-limit';
  * `BILLINGOS_PUBLISHABLE_KEY`, `BILLINGOS_LIVE_PUBLISHABLE_KEY`, `BILLINGOS_WEBHOOK_SECRET`, `BILLINGOS_SIGNING_KEYS`,
  * `BILLINGOS_RATE_LIMIT`, `BILLINGOS_WEBHOOK_URL`, `BILLINGOS_LEGACY_PUBLISHABLE_VIEW`.
  */
-export function readServerEnv(env: NodeJS.ProcessEnv, defaultDataDir: string): ApiServerOptions {
+export function readServerEnv(env: Readonly<Record<string, string | undefined>>, defaultDataDir: string): ApiServerOptions {
   const keys = {
     secretKey: env.BILLINGOS_SECRET_KEY,
     liveSecretKey: env.BILLINGOS_LIVE_SECRET_KEY,
