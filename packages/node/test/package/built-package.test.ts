@@ -14,6 +14,14 @@ beforeAll(async () => {
 });
 afterAll(() => server?.close());
 
+test('the built declarations type-check for ESM and CJS consumers (node16 resolution, one BillingOS type across entries)', async () => {
+  const tsc = join(__dirname, '../../../../node_modules/typescript/bin/tsc');
+  const files = ['types-check.mts', 'types-check.cts'].map((file) => join(__dirname, 'consumers', file));
+  const flags = ['--noEmit', '--strict', '--module', 'node16', '--moduleResolution', 'node16', '--target', 'es2022', '--lib', 'es2022,dom', '--types', 'node', '--skipLibCheck', 'false'];
+  const result = await run(process.execPath, [tsc, ...flags, ...files], { cwd: __dirname }).catch((error: { stdout: string }) => error);
+  expect(result.stdout).toBe('');
+}, 60_000);
+
 test.each([
   ['consumer.cjs', 'cjs', /dist[/\\]index\.cjs$/],
   ['consumer.mjs', 'esm', /dist[/\\]index\.js$/],
