@@ -27,17 +27,19 @@ export interface Attempt {
  * as its reason (never retried); every other failure is returned as a typed error.
  */
 export async function sendAttempt(attempt: Attempt): Promise<AttemptOutcome> {
-  const timeoutSignal = AbortSignal.timeout(attempt.timeout);
-  const signals = attempt.callerSignal ? [timeoutSignal, attempt.callerSignal] : [timeoutSignal];
-  const signal = anySignal(signals);
+  const timeout = new AbortController();
+  const timer = setTimeout(() => timeout.abort(new DOMException('The attempt timed out', 'TimeoutError')), attempt.timeout);
+  const signal = attempt.callerSignal ? anySignal([timeout.signal, attempt.callerSignal]) : timeout.signal;
   try {
     const response = await raceAbort(attempt.transport.send(new Request(attempt.url, { ...attempt.init, signal })), signal);
     const text = await raceAbort(response.text(), signal);
     return readResponse(response, text);
   } catch (cause) {
     if (attempt.callerSignal?.aborted) throw attempt.callerSignal.reason;
-    if (timeoutSignal.aborted) return { ok: false, error: timeoutError(attempt, cause) };
+    if (timeout.signal.aborted) return { ok: false, error: timeoutError(attempt, cause) };
     return { ok: false, error: connectionError(attempt, cause) };
+  } finally {
+    clearTimeout(timer);
   }
 }
 
