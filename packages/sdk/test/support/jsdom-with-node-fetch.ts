@@ -8,9 +8,10 @@ import type { EnvironmentContext, JestEnvironmentConfig } from '@jest/environmen
 export default class JsdomWithNodeFetch extends TestEnvironment {
   constructor(config: JestEnvironmentConfig, context: EnvironmentContext) {
     super(config, context);
-    const { fetch, Request, Response, Headers, FormData, TextEncoder, TextDecoder, ReadableStream, structuredClone, setImmediate, clearImmediate } = globalThis;
+    const { AbortController, AbortSignal, fetch, Request, Response, Headers, FormData, TextEncoder, TextDecoder, ReadableStream, structuredClone, setImmediate, clearImmediate } = globalThis;
     // As jest-environment-node does: one ArrayBuffer/Uint8Array for test code and Node's crypto, or jose's `instanceof` checks fail.
-    Object.assign(this.global, { ArrayBuffer, Uint8Array, fetch, Request, Response, Headers, FormData, TextEncoder, TextDecoder, ReadableStream, structuredClone, setImmediate, clearImmediate });
+    // Node's fetch accepts only Node's AbortSignal (the merchant's session route passes one on).
+    Object.assign(this.global, { ArrayBuffer, Uint8Array, AbortController, AbortSignal, fetch, Request, Response, Headers, FormData, TextEncoder, TextDecoder, ReadableStream, structuredClone, setImmediate, clearImmediate });
   }
 
   /** Node's package entries, so the in-process API server loads its Node dependencies (jose's browser build is ESM-only). */
