@@ -74,7 +74,6 @@ export async function startApiServer(options: ApiServerOptions = {}): Promise<Ap
     app.disable('x-powered-by');
     app.set('etag', false);
     app.use(assignRequestId, cors, jsonBody);
-    app.enableShutdownHooks();
     await app.listen(options.port ?? 3001, options.host ?? '127.0.0.1');
     const address = app.getHttpServer().address() as AddressInfo;
     return {

@@ -14,6 +14,7 @@ import { MeModule } from '../me/me.module';
 import { ProductsModule } from '../products/products.module';
 import { SubscriptionsModule } from '../subscriptions/subscriptions.module';
 import { SessionTokensModule } from '../session-tokens/session-tokens.module';
+import { WebhooksModule } from '../webhooks/webhooks.module';
 import { CoreModule } from './core.module';
 import type { CoreDependencies } from './core.module';
 
@@ -23,7 +24,7 @@ export class AppModule {
   static forRoot(dependencies: CoreDependencies): DynamicModule {
     return {
       module: AppModule,
-      imports: [CoreModule.forRoot(dependencies), AuthModule, IdempotencyModule, CustomersModule, SessionTokensModule, ProductsModule, SubscriptionsModule, EntitlementsModule, MeModule],
+      imports: [CoreModule.forRoot(dependencies), AuthModule, IdempotencyModule, CustomersModule, SessionTokensModule, ProductsModule, SubscriptionsModule, EntitlementsModule, MeModule, WebhooksModule],
       controllers: [HealthController],
       providers: [
         { provide: APP_FILTER, useClass: ApiExceptionFilter },
