@@ -72,5 +72,5 @@ export { SubtleCryptoProvider } from './webhooks/subtle-crypto-provider';
 export type { SessionRouteOptions } from './session-route/session-route-options';
 export type { SessionRoute } from './session-route/session-route';
 export type { IncomingMessageLike, ServerResponseLike, SessionHandler } from './session-route/node-adapter';
-export { tokenOf } from './internal/di';
+export { inject, injectable, tokenOf } from './internal/di';
 export type { AbstractToken, DependencyContainer, InjectionToken } from './internal/di';

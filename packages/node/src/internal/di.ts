@@ -14,7 +14,15 @@ export function tokenOf<T>(token: AbstractToken<T> | InjectionToken<T>): Injecti
   return token as InjectionToken<T>;
 }
 
-/** `@inject(Token)` that also accepts abstract classes. */
+/**
+ * tsyringe's `@inject(Token)`, also accepting the SDK's abstract-class tokens.
+ *
+ * @example
+ * @injectable()
+ * class TracingTransport extends Transport {
+ *   constructor(@inject(ResolvedConfig) private readonly config: ResolvedConfig) { super(); }
+ * }
+ */
 export function inject<T>(token: AbstractToken<T> | InjectionToken<T>): ParameterDecorator {
   return tsyringeInject(tokenOf(token)) as ParameterDecorator;
 }

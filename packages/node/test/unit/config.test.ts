@@ -1,4 +1,4 @@
-import { BillingOS, ConfigurationError, FetchTransport, ResolvedConfig, RetryPolicy, Transport, tokenOf, VERSION } from '@billingos/node';
+import { BillingOS, ConfigurationError, FetchTransport, ResolvedConfig, RetryPolicy, Transport, inject, injectable, tokenOf, VERSION } from '@billingos/node';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -100,6 +100,26 @@ test('each instance owns its container: defaults, overrides, nothing in the glob
   expect(configOf(b).mode).toBe('live');
   expect(container.isRegistered(tokenOf(Transport))).toBe(false);
   expect(container.isRegistered(tokenOf(ResolvedConfig))).toBe(false);
+});
+
+test('a provider class gets its dependencies from the instance container through @inject', () => {
+  @injectable()
+  class ModeAwareTransport extends Transport {
+    readonly mode: string;
+
+    constructor(@inject(ResolvedConfig) config: ResolvedConfig) {
+      super();
+      this.mode = config.mode;
+    }
+
+    send(request: Request): Promise<Response> {
+      return fetch(request);
+    }
+  }
+  const live = new BillingOS({ secretKey: 'sk_live_0123456789abcdef', transport: ModeAwareTransport });
+  const test = new BillingOS({ secretKey: KEY, transport: ModeAwareTransport });
+  expect((live.container.resolve(tokenOf(Transport)) as ModeAwareTransport).mode).toBe('live');
+  expect((test.container.resolve(tokenOf(Transport)) as ModeAwareTransport).mode).toBe('test');
 });
 
 test('VERSION matches package.json (it is sent in the User-Agent)', () => {
