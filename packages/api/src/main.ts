@@ -8,6 +8,7 @@ async function main(): Promise<void> {
   const options = readServerEnv(process.env, join(process.cwd(), '.billingos', 'data'));
   const server = await startApiServer({ ...options, logger: true });
   printGeneratedKeys(server.generatedKeys);
+  if (Object.keys(server.generatedKeys).length === 0) console.log('Using the keys stored from an earlier start (printed then; only their hashes are kept).');
   console.log(`BillingOS API listening on ${server.url} (storage: ${server.database.kind})`);
   let closing = false;
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
