@@ -9,7 +9,14 @@ export interface FetchTransportOptions {
   fetch?: typeof fetch;
 }
 
-/** The default {@link Transport}: the runtime's global `fetch` (Node ≥ 20, Edge, Bun, Deno). */
+/**
+ * The default {@link Transport}: the runtime's global `fetch` (Node ≥ 20, Edge, Bun, Deno).
+ *
+ * @example
+ * import { fetch, ProxyAgent } from 'undici';
+ * const dispatcher = new ProxyAgent('http://proxy.internal:3128');
+ * new BillingOS({ transport: new FetchTransport({ fetch: (input, init) => fetch(input, { ...init, dispatcher }) }) });
+ */
 export class FetchTransport extends Transport {
   readonly #fetch: typeof fetch | undefined;
 

@@ -7,9 +7,7 @@ import { jsonResponse } from './json-response';
  * carries the BillingOS request id for support, and nothing secret (no key, no stack).
  */
 export function routeErrorResponse(error: unknown): Response {
-  if (!isBillingOSError(error)) {
-    return failure(500, 'api_error', 'auth_provider_failed', 'Could not tell who is logged in: the AuthProvider threw.');
-  }
+  if (!isBillingOSError(error)) return failure(500, 'api_error', 'internal_error', 'Could not create a session token.');
   if (error.type === 'configuration_error') return failure(500, error.type, error.code, error.message);
   if (error.type === 'rate_limit_error') {
     const { retryAfter } = error as RateLimitError;
@@ -22,6 +20,11 @@ export function routeErrorResponse(error: unknown): Response {
     return failure(500, error.type, error.code, error.message);
   }
   return failure(502, 'api_error', error.code, `BillingOS refused the session token request (${error.type}).`, error.requestId);
+}
+
+/** The answer when the AuthProvider itself threw: its message may hold secrets, so it stays out. */
+export function authProviderFailure(): Response {
+  return failure(500, 'api_error', 'auth_provider_failed', 'Could not tell who is logged in: the AuthProvider threw.');
 }
 
 function failure(

@@ -1,8 +1,10 @@
 import { jsonResponse } from './json-response';
-import { routeErrorResponse } from './route-error-response';
+import { authProviderFailure, routeErrorResponse } from './route-error-response';
 import type { AuthProvider } from '../auth/auth-provider';
 import type { SessionTokens } from '../resources/session-tokens';
 import type { SessionRouteOptions } from './session-route-options';
+
+const AUTH_FAILED = Symbol('auth provider failed');
 
 /** A Web-standard request handler: Next.js App Router, Hono, Bun, Deno, Workers. */
 export type SessionRoute = (request: Request) => Promise<Response>;
@@ -19,7 +21,10 @@ export function sessionRoute(
   return async (request) => {
     try {
       const { sessionTokens, auth } = resolve();
-      const identity = await auth.authenticate(request);
+      const identity = await Promise.resolve()
+        .then(() => auth.authenticate(request))
+        .catch((): typeof AUTH_FAILED => AUTH_FAILED);
+      if (identity === AUTH_FAILED) return authProviderFailure();
       if (!identity) return notAuthenticated();
       const organizationId = options.extractOrganizationId
         ? await options.extractOrganizationId(request, identity)

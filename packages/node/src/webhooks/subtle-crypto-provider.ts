@@ -2,7 +2,13 @@ import { ConfigurationError } from '../errors/configuration-error';
 import { CryptoProvider } from './crypto-provider';
 import { concatBytes } from './encoding';
 
-/** HMAC through Web Crypto (`crypto.subtle`): Edge runtimes, Workers, Deno, Bun, browsers, Node. */
+/**
+ * HMAC through Web Crypto (`crypto.subtle`): Edge runtimes, Workers, Deno, Bun, browsers, Node.
+ * Chosen automatically where `node:crypto` is unavailable; pass it to force the async-only path.
+ *
+ * @example
+ * const webhooks = new Webhooks({ secret, cryptoProvider: new SubtleCryptoProvider() });
+ */
 export class SubtleCryptoProvider extends CryptoProvider {
   readonly #keys = new WeakMap<Uint8Array, Promise<CryptoKey>>();
 

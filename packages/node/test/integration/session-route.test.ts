@@ -108,7 +108,9 @@ test('an AuthProvider that throws → 500 without its message', async () => {
   });
   const response = await route(asUser('user_z'));
   expect(response.status).toBe(500);
-  expect(await response.text()).not.toContain('hunter2');
+  const text = await response.text();
+  expect(text).not.toContain('hunter2');
+  expect(JSON.parse(text)).toMatchObject({ error: { code: 'auth_provider_failed' } });
 });
 
 test('a missing key surfaces at request time (never at import), as a 500 saying what to set', async () => {
