@@ -1,6 +1,7 @@
 import { startTestServer } from '@billingos/api/testing';
 import type { TestServer } from '@billingos/api/testing';
 import { execFile } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { assertBuilt } from '../utils/built-package';
@@ -39,4 +40,18 @@ test.each([
     eventId: `evt_${format}`,
     routeStatus: 200,
   });
+});
+
+test("the README's quickstart works when pasted (ESM, keys from the environment)", async () => {
+  const readme = readFileSync(join(__dirname, '../../README.md'), 'utf8');
+  const quickstart = /## Quickstart\s+```js\n([\s\S]*?)```/.exec(readme)?.[1];
+  expect(quickstart?.trim().split('\n')).toHaveLength(3);
+  const code = `${quickstart}\nconsole.log(JSON.stringify({ sessionToken, expiresAt }));`;
+  const { stdout } = await run(process.execPath, ['--input-type=module', '-e', code], {
+    cwd: join(__dirname, '../..'),
+    env: { ...process.env, BILLINGOS_SECRET_KEY: server.secretKey, BILLINGOS_API_URL: server.url },
+  });
+  const { sessionToken, expiresAt } = JSON.parse(stdout) as { sessionToken: string; expiresAt: string };
+  expect(sessionToken.split('.')).toHaveLength(3);
+  expect(Date.parse(expiresAt)).toBeGreaterThan(Date.now());
 });
