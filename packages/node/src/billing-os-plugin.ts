@@ -2,7 +2,7 @@ import type { DependencyContainer } from './internal/di';
 
 /**
  * Extends one `BillingOS` instance by registering providers in its own tsyringe child
- * container (tokens: `Transport`, `RetryPolicy`, `AuthProvider`, `ResolvedConfig`).
+ * container (tokens: `Transport`, `RetryPolicy`, `AuthProvider`, `CryptoProvider`, `ResolvedConfig`).
  *
  * @example
  * const logging: BillingOSPlugin = {

@@ -9,11 +9,12 @@ import { Products } from './resources/products';
 import { SessionTokens } from './resources/session-tokens';
 import { Subscriptions } from './resources/subscriptions';
 import { toNodeHandler } from './session-route/node-adapter';
+import { CryptoProvider } from './webhooks/crypto-provider';
 import { Webhooks } from './webhooks/webhooks';
 import { sessionRoute } from './session-route/session-route';
 import type { BillingOSPlugin } from './billing-os-plugin';
 import type { BillingOSConfig } from './config/billing-os-config';
-import type { DependencyContainer } from './internal/di';
+import type { AbstractToken, DependencyContainer } from './internal/di';
 import type { RequestOptions } from './http/request-options';
 import type { CreateSessionTokenParams, SessionToken } from './resources/session-tokens';
 import type { SessionHandler } from './session-route/node-adapter';
@@ -77,9 +78,9 @@ export class BillingOS {
     return this.#services.entitlements;
   }
 
-  /** Webhook verification with this instance's `webhookSecret`. */
+  /** Webhook verification with this instance's `webhookSecret` (and a `CryptoProvider` a plugin registered, if any). */
   get webhooks(): Webhooks {
-    this.#webhooks ??= new Webhooks({ secret: this.#webhookSecret });
+    this.#webhooks ??= new Webhooks({ secret: this.#webhookSecret, cryptoProvider: this.#registered(CryptoProvider) });
     return this.#webhooks;
   }
 
@@ -119,6 +120,7 @@ export class BillingOS {
   use(plugin: BillingOSPlugin): this {
     plugin.register(this.#container);
     this.#services = this.#container.resolve(Services);
+    this.#webhooks = undefined;
     return this;
   }
 
@@ -144,9 +146,14 @@ export class BillingOS {
     return toNodeHandler(this.createSessionRoute(options));
   }
 
+  #registered<T>(token: AbstractToken<T>): T | undefined {
+    const injectionToken = tokenOf(token);
+    return this.#container.isRegistered(injectionToken, true) ? this.#container.resolve(injectionToken) : undefined;
+  }
+
   #authProvider(): AuthProvider<Request> {
-    const token = tokenOf<AuthProvider<Request>>(AuthProvider);
-    if (this.#container.isRegistered(token, true)) return this.#container.resolve(token);
+    const provider = this.#registered<AuthProvider<Request>>(AuthProvider);
+    if (provider) return provider;
     throw new ConfigurationError({
       code: 'missing_auth_provider',
       message:

@@ -1,4 +1,4 @@
-import { BillingOS, SubtleCryptoProvider, WebhookVerificationError, Webhooks } from '@billingos/node';
+import { BillingOS, CryptoProvider, SubtleCryptoProvider, WebhookVerificationError, Webhooks, registerProvider } from '@billingos/node';
 import type { BillingOSEvent } from '@billingos/node';
 import { createHmac, randomBytes } from 'node:crypto';
 import { Webhook } from 'standardwebhooks';
@@ -137,4 +137,11 @@ test('the Web Crypto provider refuses sync use and names the async call', async 
   const edge = new Webhooks({ secret, cryptoProvider: new SubtleCryptoProvider() });
   expect(() => edge.constructEvent(payload, billingosSignature(payload, now()))).toThrow(/constructEventAsync/);
   await expect(edge.constructEventAsync(payload, billingosSignature(payload, now()))).resolves.toEqual(event);
+});
+
+test('a plugin can swap the CryptoProvider of billing.webhooks', () => {
+  const billing = new BillingOS({ secretKey: 'sk_test_0123456789abcdef', webhookSecret: secret });
+  expect(billing.verifyWebhook(payload, billingosSignature(payload, now()))).toBe(true);
+  billing.use({ register: (container) => registerProvider(container, CryptoProvider, new SubtleCryptoProvider()) });
+  expect(() => billing.verifyWebhook(payload, billingosSignature(payload, now()))).toThrow(/constructEventAsync/);
 });
