@@ -23,6 +23,19 @@ test('a second tab takes the first tab’s token instead of fetching its own', a
   expect(source.requests).toBe(1);
 });
 
+test('a tab whose components ask before the provider starts the manager still asks the other tabs first', async () => {
+  const source = shared(new CountingSource(60 * MINUTE));
+  const first = new TokenManager(source, { createChannel, resumeEvents: () => () => {} });
+  stops.push(first.start());
+  await first.getToken();
+
+  const second = new TokenManager(source, { createChannel, resumeEvents: () => () => {}, shareWaitMs: 500 });
+  const asked = second.getToken(); // a hook's effect runs before the provider's
+  stops.push(second.start());
+  await expect(asked).resolves.toBe('token_1');
+  expect(source.requests).toBe(1);
+});
+
 test('a token one tab refreshes reaches the other tabs', async () => {
   const source = shared(new CountingSource(60 * MINUTE));
   const tabs = [0, 1, 2].map(() => new TokenManager(source, { createChannel, resumeEvents: () => () => {}, shareWaitMs: 200 }));

@@ -136,6 +136,9 @@ export class TokenManager extends Subscribable {
 
   async #obtain(ask: boolean): Promise<string> {
     if (!this.#current) this.#setState({ isLoading: true });
+    // Hooks ask for a token in their effects, which React runs before the provider's start():
+    // one microtask later the cross-tab channel exists, so a new tab asks the others first.
+    await null;
     const channel = this.#channel;
     const fetchOne = async () => {
       if (ask && channel) {

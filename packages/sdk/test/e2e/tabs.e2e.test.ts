@@ -1,0 +1,77 @@
+import { startTestServer, type TestServer } from '@billingos/api/testing';
+import { BillingOS } from '@billingos/node';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { startMerchantSite, type MerchantSite } from './merchantSite';
+
+let api: TestServer;
+let site: MerchantSite;
+let browser: Browser;
+let context: BrowserContext;
+let proProductId: string;
+const apiStatuses: number[] = [];
+
+beforeAll(async () => {
+  api = await startTestServer();
+  const billing = new BillingOS({ secretKey: api.secretKey, apiUrl: api.url });
+  const pro = await billing.products.create({ name: 'Pro', featureKeys: ['exports'], prices: [{ amount: 2900, currency: 'usd', interval: 'month' }] });
+  proProductId = pro.id;
+  const customer = await billing.customers.create({ externalUserId: 'ada' });
+  await billing.subscriptions.create({ customerId: customer.id, priceId: pro.prices[0]!.id });
+  // 60 s is the shortest lifetime the API issues: the SDK refreshes it at half-life, 30 s in.
+  site = await startMerchantSite(billing, api.url, 60);
+  browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+  });
+  context = await browser.newContext();
+  context.on('response', (response) => {
+    if (response.url().startsWith(api.url) && response.request().method() !== 'OPTIONS') apiStatuses.push(response.status());
+  });
+  await context.request.get(`${site.url}/login?uid=ada`, { maxRedirects: 0 });
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await site?.close();
+  await api?.close();
+});
+
+async function openTab(): Promise<Page> {
+  const page = await context.newPage();
+  page.on('pageerror', (error) => console.error('page error:', error));
+  await page.goto(site.url);
+  await page.waitForFunction(() => document.querySelector('#customer')?.textContent === 'ada', null, { timeout: 20_000 });
+  return page;
+}
+
+const text = (page: Page, id: string) => page.locator(`#${id}`).textContent();
+
+test('the page shows the customer’s billing from the real API, across origins (CORS)', async () => {
+  const page = await openTab();
+  expect(await text(page, 'plan')).toBe(proProductId);
+  expect(await text(page, 'exports')).toBe('true');
+  expect(await text(page, 'products')).toBe('1');
+  expect(site.tokenRequests).toBe(1);
+});
+
+test('a second tab of the same origin shares the first tab’s token: still one token request', async () => {
+  const [first] = context.pages();
+  const second = await openTab();
+  expect(await text(second, 'token')).toBe(await text(first!, 'token'));
+  expect(site.tokenRequests).toBe(1);
+});
+
+test('both tabs move to a new token before the 60 s one expires, with one request and no failed call', async () => {
+  const [first, second] = context.pages();
+  const before = await text(first!, 'token');
+  await first!.waitForFunction((old) => document.querySelector('#token')?.textContent !== old, before, { timeout: 45_000 });
+  await second!.waitForFunction((old) => document.querySelector('#token')?.textContent !== old, before, { timeout: 5_000 });
+  expect(await text(second!, 'token')).toBe(await text(first!, 'token'));
+  expect(site.tokenRequests).toBe(2);
+
+  await Promise.all([first!.click('#refetch'), second!.click('#refetch')]);
+  await first!.waitForTimeout(500);
+  expect(await text(first!, 'plan')).toBe(proProductId);
+  expect(apiStatuses.length).toBeGreaterThanOrEqual(6);
+  expect(apiStatuses.every((status) => status === 200)).toBe(true);
+}, 90_000);
