@@ -20,7 +20,7 @@ async function size(label, entry, { external = [], stdin } = {}) {
     logLevel: 'silent',
   });
   const code = result.outputFiles[0].contents;
-  console.log(`${label.padEnd(58)} ${(code.length / 1024).toFixed(1).padStart(6)} KiB min   ${(gzipSync(code, { level: 9 }).length / 1024).toFixed(1).padStart(5)} KiB min+gzip`);
+  console.log(`${label.padEnd(66)} ${(code.length / 1024).toFixed(1).padStart(6)} KiB min   ${(gzipSync(code, { level: 9 }).length / 1024).toFixed(1).padStart(5)} KiB min+gzip`);
 }
 
 await size('@billingos/node (own code; tsyringe, reflect-metadata external)', join(dist, 'index.js'), { external: ['tsyringe', 'reflect-metadata'] });
