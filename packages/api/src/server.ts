@@ -12,8 +12,7 @@ import { jsonBody } from './http/json-body';
 import { assignRequestId } from './http/request-id';
 import { SigningKeyring } from './session-tokens/signing-keyring';
 import type { SigningKeyInput } from './session-tokens/signing-keyring';
-import { migrate } from './storage/migrate';
-import { openDatabase } from './storage/open-database';
+import { openMigratedDatabase } from './storage/open-migrated-database';
 import type { Database } from './storage/database';
 
 /** How to run the API; every field has a default suited to local development. */
@@ -61,9 +60,8 @@ export const DEFAULT_RATE_LIMIT: RateLimitOptions = { max: 10_000, windowMs: 60_
  */
 export async function startApiServer(options: ApiServerOptions = {}): Promise<ApiServer> {
   assertValidOptions(options);
-  const database = await openDatabase(options);
+  const database = await openMigratedDatabase(options);
   try {
-    await migrate(database);
     const seed = await seedMerchant(database, { keys: options.keys, legacyPublishableView: options.legacyPublishableView });
     const keyring = await SigningKeyring.load(database, options.signingKeys);
     const config = { rateLimit: options.rateLimit ?? DEFAULT_RATE_LIMIT, webhookEndpoint: options.webhookEndpoint };

@@ -139,3 +139,22 @@ describe.each(backends)('persistence and failures on %s', (name, databaseUrl) =>
     }
   });
 });
+
+describe('in-memory test servers', () => {
+  test('each starts empty, even though they start from one saved, migrated image', async () => {
+    const first = await startTestServer();
+    try {
+      await mintToken(client(first.url), first.secretKey, 'only_in_first');
+    } finally {
+      await first.close();
+    }
+    const second = await startTestServer();
+    try {
+      const list = await client(second.url)('GET', '/v1/customers', { key: second.secretKey });
+      expect(list.body.data).toEqual([]);
+      expectError(await client(second.url)('GET', '/v1/customers', { key: first.secretKey }), 401, 'authentication_error', 'invalid_api_key');
+    } finally {
+      await second.close();
+    }
+  }, 60_000);
+});

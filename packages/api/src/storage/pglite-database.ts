@@ -31,16 +31,18 @@ export class PGliteDatabase extends Database {
   #tail: Promise<unknown> = Promise.resolve();
   #closed = false;
 
-  private constructor(dataDir: string | undefined) {
+  private constructor(dataDir: string | undefined, loadFrom: string | undefined) {
     super();
-    this.#worker = new Worker(PGLITE_WORKER_SOURCE, { eval: true, workerData: { pglitePath: require.resolve('@electric-sql/pglite'), dataDir } });
+    const workerData = { pglitePath: require.resolve('@electric-sql/pglite'), dataDir, loadFrom };
+    this.#worker = new Worker(PGLITE_WORKER_SOURCE, { eval: true, workerData });
     this.#worker.on('message', (message: { id: number; result?: unknown; error?: { message: string; code?: string } }) => this.#settle(message));
     this.#worker.on('error', (error) => this.#failAll(error));
     this.#worker.on('exit', () => this.#failAll(new StorageError('The PGlite worker stopped.')));
   }
 
-  static async open(dataDir?: string): Promise<PGliteDatabase> {
-    const db = new PGliteDatabase(dataDir);
+  /** Opens `dataDir` (memory when undefined), starting from the image file `loadFrom` when given. */
+  static async open(dataDir?: string, loadFrom?: string): Promise<PGliteDatabase> {
+    const db = new PGliteDatabase(dataDir, loadFrom);
     await new Promise((resolve, reject) => db.#pending.set(0, { resolve, reject }));
     return db;
   }
@@ -67,6 +69,11 @@ export class PGliteDatabase extends Database {
     });
   }
 
+  /** Writes the whole data directory as a tar image to `path` (atomically, by rename). */
+  async dumpTo(path: string): Promise<void> {
+    await this.#exclusive(() => this.#send('dump', path));
+  }
+
   async close(): Promise<void> {
     if (this.#closed) return;
     await this.#exclusive(() => this.#send('close'));
@@ -80,7 +87,7 @@ export class PGliteDatabase extends Database {
     return result;
   }
 
-  #send(op: 'query' | 'exec' | 'close', sql?: string, params: readonly unknown[] = []): Promise<unknown> {
+  #send(op: 'query' | 'exec' | 'close' | 'dump', sql?: string, params: readonly unknown[] = []): Promise<unknown> {
     if (this.#closed) return Promise.reject(new StorageError('The PGlite database is closed.'));
     const id = this.#nextId++;
     return new Promise((resolve, reject) => {

@@ -5,8 +5,10 @@
  */
 export const PGLITE_WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
+const { readFileSync, renameSync, writeFileSync } = require('node:fs');
 const { PGlite } = require(workerData.pglitePath);
-const opened = PGlite.create(workerData.dataDir);
+const image = workerData.loadFrom ? { loadDataDir: new Blob([readFileSync(workerData.loadFrom)]) } : {};
+const opened = PGlite.create({ dataDir: workerData.dataDir, ...image });
 opened.then(() => parentPort.postMessage({ id: 0, result: null }), (error) => parentPort.postMessage({ id: 0, error: serialize(error) }));
 
 function serialize(error) {
@@ -20,6 +22,11 @@ parentPort.on('message', async ({ id, op, sql, params }) => {
     if (op === 'query') result = (await db.query(sql, params)).rows;
     else if (op === 'exec') await db.exec(sql);
     else if (op === 'close') await db.close();
+    else if (op === 'dump') {
+      const partial = sql + '.' + process.pid + '.' + Math.random().toString(36).slice(2) + '.partial';
+      writeFileSync(partial, Buffer.from(await (await db.dumpDataDir('none')).arrayBuffer()));
+      renameSync(partial, sql);
+    }
     parentPort.postMessage({ id, result });
   } catch (error) {
     parentPort.postMessage({ id, error: serialize(error) });
