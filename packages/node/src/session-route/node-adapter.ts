@@ -25,7 +25,8 @@ export function toWebRequest(req: IncomingMessageLike): Request {
   const host = first(req.headers['x-forwarded-host']) ?? first(req.headers.host) ?? 'localhost';
   const headers = new Headers();
   for (const [name, value] of Object.entries(req.headers)) {
-    if (value === undefined) continue;
+    // HTTP/2 pseudo-headers (`:path`, `:authority`) are not valid header names for `Headers`.
+    if (value === undefined || name.startsWith(':')) continue;
     for (const item of Array.isArray(value) ? value : [value]) headers.append(name, item);
   }
   return new Request(new URL(req.originalUrl ?? req.url ?? '/', `${protocol}://${host}`), {

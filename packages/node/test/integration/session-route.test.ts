@@ -180,7 +180,11 @@ test('billing.createSessionHandler is the same route for Node', async () => {
   let payload = '';
   const headers: Record<string, unknown> = {};
   await billing.createSessionHandler()(
-    { method: 'GET', url: '/api/billingos-session', headers: { host: 'merchant.test', cookie: 'session=user_handler' } },
+    {
+      method: 'GET',
+      url: '/api/billingos-session',
+      headers: { ':path': '/api/billingos-session', host: 'merchant.test', cookie: ['session=user_handler'] },
+    },
     {
       set statusCode(value: number) {
         status = value;
