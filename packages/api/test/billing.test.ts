@@ -133,6 +133,19 @@ describe('subscriptions', () => {
     expect(expectError(await api(method, path, { key: sk, body }), 400, 'invalid_request_error').param).toBe(param);
   });
 
+  test('test and live never mix: a live key cannot subscribe a test customer or use a test price', async () => {
+    const plan = await createPlan(api, sk, 'Mode', []);
+    const customer = await createCustomer(api, sk, 'user_mode');
+    const live = server.liveSecretKey;
+    expectError(await api('POST', '/v1/subscriptions', { key: live, body: { customerId: customer.id, priceId: plan.prices[0]!.id } }), 404, 'not_found_error');
+    const liveCustomer = await createCustomer(api, live, 'user_mode');
+    expect((await api('POST', '/v1/subscriptions', { key: live, body: { customerId: liveCustomer.id, priceId: plan.prices[0]!.id } })).body.error.param).toBe('priceId');
+    const sub = (await api('POST', '/v1/subscriptions', { key: sk, body: { customerId: customer.id, priceId: plan.prices[0]!.id } })).body;
+    expectError(await api('GET', `/v1/subscriptions/${sub.id}`, { key: live }), 404, 'not_found_error');
+    expectError(await api('POST', `/v1/subscriptions/${sub.id}/cancel`, { key: live }), 404, 'not_found_error');
+    expect((await api('GET', '/v1/subscriptions', { key: live })).body.data).toEqual([]);
+  });
+
   test('list query parameters are validated', async () => {
     expect(expectError(await api('GET', '/v1/subscriptions?status=paused', { key: sk }), 400, 'invalid_request_error').param).toBe('status');
     expect(expectError(await api('GET', '/v1/subscriptions?limit=0', { key: sk }), 400, 'invalid_request_error').param).toBe('limit');
@@ -183,6 +196,24 @@ describe('/v1/me subscriptions and entitlements', () => {
     expectError(await api('GET', `/v1/me/subscriptions/${sub.id}`, { key: sessionToken }), 404, 'not_found_error');
     expectError(await api('POST', `/v1/me/subscriptions/${sub.id}/cancel`, { key: sessionToken }), 404, 'not_found_error');
     expect((await api('GET', `/v1/subscriptions/${sub.id}`, { key: sk })).body.status).toBe('active');
+  });
+
+  test('the legacy publishable view reads subscriptions and entitlements of the named customer', async () => {
+    const plan = await createPlan(api, sk, 'Legacy', ['legacy']);
+    const customer = await createCustomer(api, sk, 'user_legacy');
+    const sub = (await api('POST', '/v1/subscriptions', { key: sk, body: { customerId: customer.id, priceId: plan.prices[0]!.id } })).body;
+    const headers = { 'BillingOS-Customer': 'user_legacy' };
+    const subs = await api('GET', '/v1/me/subscriptions', { key: server.publishableKey, headers });
+    expect(subs.body.data.map((item: { id: string }) => item.id)).toEqual([sub.id]);
+    const entitlements = await api('GET', '/v1/me/entitlements', { key: server.publishableKey, headers });
+    expect(entitlements.body.data.map((item: { featureKey: string }) => item.featureKey)).toEqual(['legacy']);
+    expectError(await api('POST', `/v1/me/subscriptions/${sub.id}/cancel`, { key: server.publishableKey, headers }), 403, 'permission_error');
+  });
+
+  test('a token whose customer was deleted gets a 404 on /v1/me', async () => {
+    const { sessionToken, customerId } = await mintToken(api, sk, 'user_deleted');
+    await api('DELETE', `/v1/customers/${customerId}`, { key: sk });
+    expectError(await api('GET', '/v1/me', { key: sessionToken }), 404, 'not_found_error');
   });
 
   test('a token without read_entitlements gets 403 on /v1/me/entitlements', async () => {
