@@ -3,6 +3,8 @@ import { BillingOS, type BillingOSEvent } from '@billingos/node';
 import { startTestServer, type TestServer } from '@billingos/api/testing';
 import { Injectable, type ModuleMetadata } from '@nestjs/common';
 import { BillingOSModule, BillingOSModuleConfigurationError, OnBillingOSEvent } from '../src';
+import { eventually } from './support/eventually';
+import { freePort } from './support/free-port';
 import { type RunningNestApp, startNestApp } from './support/start-nest-app';
 
 @Injectable()
@@ -59,9 +61,10 @@ function appModule(options: { webhookSecret?: string } = { webhookSecret: api.we
 }
 
 beforeAll(async () => {
-  api = await startTestServer();
+  const port = await freePort();
+  api = await startTestServer({ webhookEndpoint: `http://127.0.0.1:${port}/billingos/webhooks` });
   signer = new BillingOS({ secretKey: api.secretKey, apiUrl: api.url, webhookSecret: api.webhookSecret });
-  nest = await startNestApp(appModule(), { rawBody: true });
+  nest = await startNestApp(appModule(), { rawBody: true, port });
   received = nest.app.get(Received);
 });
 afterAll(async () => {
@@ -167,5 +170,28 @@ describe('webhooks configuration, checked at start-up', () => {
     } finally {
       if (saved !== undefined) process.env.BILLINGOS_WEBHOOK_SECRET = saved;
     }
+  });
+});
+
+// Last in the file: the API delivers asynchronously, so its events must not reach the tests above.
+describe('deliveries from the BillingOS API outbox', () => {
+  it('verifies and dispatches the events that API calls cause', async () => {
+    const customer = await signer.customers.create({ externalUserId: 'user_webhook_outbox' });
+    const product = await signer.products.create({
+      name: 'Pro',
+      prices: [
+        { amount: 1_000, currency: 'usd', interval: 'month' },
+        { amount: 10_000, currency: 'usd', interval: 'year' },
+      ],
+    });
+    const subscription = await signer.subscriptions.create({ customerId: customer.id, priceId: product.prices[0]!.id });
+    await signer.subscriptions.update(subscription.id, { priceId: product.prices[1]!.id });
+
+    const isOurs = (event: BillingOSEvent, id: string) => (event.data as { id?: string }).id === id;
+    expect(await eventually(() => received.subscriptionUpdates.some((event) => isOurs(event, subscription.id)))).toBe(true);
+    expect(await eventually(() => received.customers.some((event) => event.type === 'customer.created' && isOurs(event, customer.id)))).toBe(true);
+    expect(
+      await eventually(() => received.everything.some((event) => event.type === 'subscription.created' && isOurs(event, subscription.id))),
+    ).toBe(true);
   });
 });
