@@ -7,6 +7,7 @@ import {
   InvalidRequestError,
   RateLimitError,
   RETRY_ATTEMPT_HEADER,
+  RetryPolicy,
   TimeoutError,
   VERSION,
 } from '@billingos/node';
@@ -127,11 +128,12 @@ test('the timeout covers the body: headers then a stalled body → TimeoutError'
 });
 
 test('a caller abort during backoff stops at once with the signal reason, no further attempt', async () => {
-  const slow = new BillingOS({
-    secretKey: server.secretKey,
-    apiUrl: proxy.url,
-    retryPolicy: new ExponentialBackoffRetryPolicy({ initialDelayMs: 10_000, maxDelayMs: 10_000 }),
-  });
+  class TenSecondsLater extends RetryPolicy {
+    nextDelay(): number {
+      return 10_000;
+    }
+  }
+  const slow = new BillingOS({ secretKey: server.secretKey, apiUrl: proxy.url, retryPolicy: TenSecondsLater });
   proxy.inject({ kind: 'respond', status: 503, body: {} });
   const controller = new AbortController();
   setTimeout(() => controller.abort(new Error('user navigated away')), 200);
