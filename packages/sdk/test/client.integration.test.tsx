@@ -181,6 +181,28 @@ test('legacy mode: a publishable key and customerId read that customer’s billi
   expect(warn.mock.calls[0]![0]).toMatch(/legacy mode.*sessionTokenUrl/);
 });
 
+test('data that failed for want of a token loads once a token arrives (the visitor signs in)', async () => {
+  await subscribedUser(stack, 'margaret', stack.basic.priceId);
+  let user = '';
+  const signedInFetch: typeof fetch = (input, init) => stack.browserFetch(user).fetch(input, init);
+  let refresh!: () => Promise<string>;
+  function Plan() {
+    const subscriptions = useSubscriptions();
+    const token = useSessionToken();
+    refresh = token.refresh;
+    return <p data-testid="plan">{subscriptions.error ? `error ${subscriptions.error.message}` : (subscriptions.data?.length ?? '…')}</p>;
+  }
+  render(
+    <BillingOSProvider sessionTokenUrl={stack.routeUrl} apiUrl={stack.api.url} fetch={signedInFetch}>
+      <Plan />
+    </BillingOSProvider>,
+  );
+  await waitFor(() => expect(screen.getByTestId('plan').textContent).toMatch(/^error Log in/), { timeout: 15_000 });
+  user = 'margaret';
+  await act(() => refresh());
+  await waitFor(() => expect(screen.getByTestId('plan').textContent).toBe('1'), { timeout: 15_000 });
+});
+
 test('useBillingOS outside a provider says what to wrap the app in', () => {
   jest.spyOn(console, 'error').mockImplementation(() => {});
   expect(() => renderHook(() => useBillingOS())).toThrow(/inside <BillingOSProvider>/);

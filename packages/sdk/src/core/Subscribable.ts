@@ -11,10 +11,8 @@ export class Subscribable {
   /** Registers `listener`; the returned function removes it. Stable, so it can go straight to `useSyncExternalStore`. */
   subscribe = (listener: Listener): (() => void) => {
     this.#listeners.add(listener);
-    if (this.#listeners.size === 1) this.onFirstSubscriber();
     return () => {
       this.#listeners.delete(listener);
-      if (this.#listeners.size === 0) this.onLastUnsubscribe();
     };
   };
 
@@ -25,8 +23,4 @@ export class Subscribable {
   protected notify(): void {
     this.#listeners.forEach((listener) => listener());
   }
-
-  protected onFirstSubscriber(): void {}
-
-  protected onLastUnsubscribe(): void {}
 }
