@@ -7,6 +7,9 @@ import { parseRateLimit } from './parse-rate-limit';
  * `PORT`, `HOST`, `DATABASE_URL`, `BILLINGOS_DATA_DIR`, `BILLINGOS_SECRET_KEY`, `BILLINGOS_LIVE_SECRET_KEY`,
  * `BILLINGOS_PUBLISHABLE_KEY`, `BILLINGOS_LIVE_PUBLISHABLE_KEY`, `BILLINGOS_WEBHOOK_SECRET`, `BILLINGOS_SIGNING_KEYS`,
  * `BILLINGOS_RATE_LIMIT`, `BILLINGOS_WEBHOOK_URL`, `BILLINGOS_LEGACY_PUBLISHABLE_VIEW`.
+ *
+ * @example
+ * const server = await startApiServer(readServerEnv(process.env, '.billingos/data'));
  */
 export function readServerEnv(env: Readonly<Record<string, string | undefined>>, defaultDataDir: string): ApiServerOptions {
   const keys = {

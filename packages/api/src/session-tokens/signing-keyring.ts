@@ -43,7 +43,12 @@ export class SigningKeyring {
   }
 }
 
-/** Parses `kid:base64secret,kid2:base64secret` (the `BILLINGOS_SIGNING_KEYS` format). */
+/**
+ * Parses `kid:base64secret,kid2:base64secret` (the `BILLINGOS_SIGNING_KEYS` format).
+ *
+ * @example
+ * startApiServer({ signingKeys: parseSigningKeys(`key_2:${newSecret},key_1:${oldSecret}`) }); // key_2 signs, both verify
+ */
 export function parseSigningKeys(value: string): SigningKeyInput[] {
   return value
     .split(',')

@@ -7,7 +7,11 @@ export const MIGRATIONS_DIR = join(__dirname, '..', '..', 'migrations');
 
 /**
  * Applies every `NNN_name.sql` in order that `schema_migrations` does not list yet, each in
- * its own transaction. A lock row keeps two starting nodes from migrating at once on PostgreSQL.
+ * its own transaction; an advisory lock keeps two starting nodes from migrating at once on PostgreSQL.
+ * Returns the files it applied.
+ *
+ * @example
+ * const applied = await migrate(await openDatabase({ databaseUrl: 'postgres://localhost/billingos' }));
  */
 export async function migrate(db: Database, dir = MIGRATIONS_DIR): Promise<string[]> {
   await db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())');

@@ -11,7 +11,13 @@ export interface StorageOptions {
   dataDir?: string;
 }
 
-/** Opens the storage the options describe. */
+/**
+ * Opens the storage the options describe (no migrations: see `migrate`).
+ *
+ * @example
+ * const db = await openDatabase({ databaseUrl: process.env.DATABASE_URL });
+ * await migrate(db);
+ */
 export async function openDatabase(options: StorageOptions): Promise<Database> {
   const url = options.databaseUrl;
   if (url && /^postgres(ql)?:\/\//.test(url)) return new PostgresDatabase(url);
