@@ -96,6 +96,13 @@ describe('BillingOSModule.forRoot', () => {
   });
 });
 
+describe('client configuration errors', () => {
+  it("fails at start-up with the SDK's message when the secret key is malformed", async () => {
+    const compiling = Test.createTestingModule({ imports: [BillingOSModule.forRoot({ secretKey: 'pk_test_not_a_secret_key', apiUrl: api.url })] }).compile();
+    await expect(compiling).rejects.toThrow(/publishable key/);
+  });
+});
+
 describe('BillingOSModule.forRootAsync', () => {
   it('builds the client from useFactory with an injected config provider', async () => {
     const { viaClass, viaDecorator } = await clientOf([
