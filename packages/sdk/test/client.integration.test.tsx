@@ -203,6 +203,15 @@ test('data that failed for want of a token loads once a token arrives (the visit
   await waitFor(() => expect(screen.getByTestId('plan').textContent).toBe('1'), { timeout: 15_000 });
 });
 
+test('getAuthHeader(): the session token wins over a publishable key', async () => {
+  const { sessionToken, expiresAt } = await mint('ada');
+  const both = new BillingOSClient({ tokenSource: new StaticTokenSource(sessionToken, expiresAt), publishableKey: stack.api.publishableKey });
+  await expect(both.getAuthHeader()).resolves.toBe(`Bearer ${sessionToken}`);
+  const legacy = new BillingOSClient({ publishableKey: stack.api.publishableKey });
+  await expect(legacy.getAuthHeader()).resolves.toBe(`Bearer ${stack.api.publishableKey}`);
+  expect(() => new BillingOSClient({})).toThrow(/needs credentials: pass sessionTokenUrl/);
+});
+
 test('useBillingOS outside a provider says what to wrap the app in', () => {
   jest.spyOn(console, 'error').mockImplementation(() => {});
   expect(() => renderHook(() => useBillingOS())).toThrow(/inside <BillingOSProvider>/);
