@@ -1,10 +1,20 @@
 // Size budget: dist/index.js minified (React external) and gzipped must stay within 6 KB.
+// Also checks that both built entries keep their 'use client' directive (Next.js App Router).
 import { build } from 'esbuild';
+import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
 
 const BUDGET = 6144;
-const entry = join(import.meta.dirname, '..', 'dist', 'index.js');
+const dist = join(import.meta.dirname, '..', 'dist');
+const entry = join(dist, 'index.js');
+
+for (const file of ['index.js', 'index.cjs']) {
+  if (!readFileSync(join(dist, file), 'utf8').startsWith("'use client';")) {
+    console.error(`dist/${file} lost its 'use client' directive: keep the banner in rollup.config.mjs.`);
+    process.exit(1);
+  }
+}
 
 const result = await build({
   entryPoints: [entry],

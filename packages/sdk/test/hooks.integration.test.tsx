@@ -6,6 +6,7 @@ import {
   useBillingOS,
   useCancelSubscription,
   useChangePlan,
+  useCreateSubscription,
   useCustomer,
   useEntitlement,
   useEntitlements,
@@ -137,4 +138,30 @@ test('a plan change and a cancel refresh the subscription and the entitlements',
   act(() => screen.getByText('cancel').click());
   await waitFor(() => expect(state()).toBe('none exports=false idle '), { timeout: 15_000 });
   expect(calls.every((call) => call.status < 400)).toBe(true);
+});
+
+test('a customer without a plan subscribes: the new subscription and its features appear', async () => {
+  const { fetch, calls } = stack.browserFetch('tim');
+  function Subscribe() {
+    const { data: subscription } = useActiveSubscription();
+    const { hasAccess } = useEntitlement('exports');
+    const { createSubscription, data: created } = useCreateSubscription();
+    if (subscription === undefined) return <p>loading</p>;
+    return (
+      <div>
+        <p data-testid="state">{`${subscription?.productId ?? 'none'} exports=${hasAccess} created=${created?.status ?? '-'}`}</p>
+        <button onClick={() => createSubscription({ priceId: stack.pro.priceId })}>subscribe</button>
+      </div>
+    );
+  }
+  render(
+    <BillingOSProvider sessionTokenUrl={stack.routeUrl} apiUrl={stack.api.url} fetch={fetch}>
+      <Subscribe />
+    </BillingOSProvider>,
+  );
+  const state = () => screen.getByTestId('state').textContent;
+  await waitFor(() => expect(state()).toBe('none exports=false created=-'), { timeout: 15_000 });
+  act(() => screen.getByText('subscribe').click());
+  await waitFor(() => expect(state()).toBe(`${stack.pro.productId} exports=true created=active`), { timeout: 15_000 });
+  expect(calls.filter((c) => c.method === 'POST').map((c) => `${c.path} ${c.status}`)).toEqual(['/v1/me/subscriptions 201']);
 });
