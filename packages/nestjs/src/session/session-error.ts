@@ -30,3 +30,10 @@ function statusAndMessage(error: BillingOSError): [number, string] {
         : [502, `BillingOS refused the session token request (${error.type}).`];
   }
 }
+
+/** The `Retry-After` BillingOS asked for, to pass on to the browser with a 429. */
+export function retryAfterOf(error: unknown): string | undefined {
+  if (!isBillingOSError(error, 'rate_limit_error')) return undefined;
+  const { retryAfter } = error as BillingOSError & { retryAfter?: number };
+  return retryAfter === undefined ? undefined : String(retryAfter);
+}

@@ -2,7 +2,10 @@ import { type AuthIdentity, type AuthProvider, BillingOS, type CreateSessionToke
 import { Inject, Injectable, UnauthorizedException } from '@nestjs/common';
 import type { SessionRouteModuleOptions } from '../billingos-module-options';
 import { BILLINGOS_AUTH_PROVIDER, BILLINGOS_SESSION_ROUTE_OPTIONS } from '../tokens';
-import { toSessionHttpError } from './session-error';
+import { retryAfterOf, toSessionHttpError } from './session-error';
+
+/** Sets a header on the response being built (platform-neutral). */
+export type SetResponseHeader = (name: string, value: string) => void;
 
 /** What the session route answers; the shape every BillingOS session route shares. */
 export interface SessionTokenResponse {
@@ -29,7 +32,7 @@ export class SessionTokenMinter {
   }
 
   /** 401 when nobody is logged in; a JSON error with BillingOS's request id when BillingOS fails. */
-  async mint(request: unknown): Promise<SessionTokenResponse> {
+  async mint(request: unknown, setHeader: SetResponseHeader): Promise<SessionTokenResponse> {
     const identity = await this.#auth.authenticate(request);
     if (!identity) {
       throw new UnauthorizedException({
@@ -40,6 +43,8 @@ export class SessionTokenMinter {
       const { sessionToken, expiresAt } = await this.#billing.createSessionToken(this.#params(identity));
       return { sessionToken, expiresAt: expiresAt.toISOString() };
     } catch (error) {
+      const retryAfter = retryAfterOf(error);
+      if (retryAfter) setHeader('Retry-After', retryAfter);
       throw toSessionHttpError(error);
     }
   }

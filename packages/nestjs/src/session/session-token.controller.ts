@@ -1,5 +1,6 @@
-import { type CanActivate, Controller, Get, Header, HttpCode, Inject, Post, Req, type Type, UseGuards } from '@nestjs/common';
-import { SessionTokenMinter, type SessionTokenResponse } from './session-token-minter';
+import { type CanActivate, Controller, Get, Header, HttpCode, Inject, Post, Req, Res, type Type, UseGuards } from '@nestjs/common';
+import { HttpAdapterHost } from '@nestjs/core';
+import { SessionTokenMinter, type SessionTokenResponse, type SetResponseHeader } from './session-token-minter';
 
 /**
  * A controller class per module instance, so each `forRoot()` chooses its own path.
@@ -10,22 +11,28 @@ export function createSessionTokenController(path: string, guards: Array<Type<Ca
   @UseGuards(...guards)
   class BillingOSSessionTokenController {
     readonly #minter: SessionTokenMinter;
+    readonly #adapterHost: HttpAdapterHost;
 
-    constructor(@Inject(SessionTokenMinter) minter: SessionTokenMinter) {
+    constructor(@Inject(SessionTokenMinter) minter: SessionTokenMinter, @Inject(HttpAdapterHost) adapterHost: HttpAdapterHost) {
       this.#minter = minter;
+      this.#adapterHost = adapterHost;
     }
 
     @Get()
     @Header('Cache-Control', 'no-store')
-    viaGet(@Req() request: unknown): Promise<SessionTokenResponse> {
-      return this.#minter.mint(request);
+    viaGet(@Req() request: unknown, @Res({ passthrough: true }) response: unknown): Promise<SessionTokenResponse> {
+      return this.#minter.mint(request, this.#headerSetter(response));
     }
 
     @Post()
     @HttpCode(200)
     @Header('Cache-Control', 'no-store')
-    viaPost(@Req() request: unknown): Promise<SessionTokenResponse> {
-      return this.#minter.mint(request);
+    viaPost(@Req() request: unknown, @Res({ passthrough: true }) response: unknown): Promise<SessionTokenResponse> {
+      return this.#minter.mint(request, this.#headerSetter(response));
+    }
+
+    #headerSetter(response: unknown): SetResponseHeader {
+      return (name, value) => this.#adapterHost.httpAdapter.setHeader(response, name, value);
     }
   }
   return BillingOSSessionTokenController;
