@@ -1,0 +1,37 @@
+// Type tests: checked by the root typecheck (`tsc -p tsconfig.json`); each @ts-expect-error fails it if the type loosens.
+import type {
+  BillingOSProviderProps,
+  EntitlementResult,
+  ResourceResult,
+  SessionTokenResult,
+  Subscription,
+  TokenSource,
+  useActiveSubscription,
+  useCancelSubscription,
+  useChangePlan,
+} from '../src/index';
+
+type Equals<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
+const assert = <T extends true>(value: T) => value;
+
+test('public types', () => {
+  assert<Equals<ReturnType<typeof useActiveSubscription>['data'], Subscription | null | undefined>>(true);
+  assert<Equals<EntitlementResult['hasAccess'], boolean>>(true);
+  assert<Equals<ResourceResult<Subscription[]>['refetch'], () => Promise<Subscription[]>>>(true);
+  assert<Equals<SessionTokenResult['token'], string | null>>(true);
+  assert<Equals<ReturnType<typeof useChangePlan>['changePlan'], (subscriptionId: string, priceId: string) => Promise<Subscription | undefined>>>(true);
+  assert<Equals<Parameters<ReturnType<typeof useCancelSubscription>['cancelSubscription']>[1], { atPeriodEnd?: boolean } | undefined>>(true);
+
+  const source: TokenSource = { getToken: async () => ({ token: 'st', expiresAt: new Date() }) };
+  const props: BillingOSProviderProps[] = [
+    { sessionTokenUrl: '/api/billingos-session' },
+    { sessionToken: 'ey…', apiUrl: 'http://localhost:3001' },
+    { tokenSource: source },
+    { apiKey: 'pk_test_…', customerId: 'cus_1' },
+  ];
+  // @ts-expect-error expiresAt is a Date (or null), not an ISO string
+  const wrong: TokenSource = { getToken: async () => ({ token: 'st', expiresAt: '2026-01-01' }) };
+  // @ts-expect-error apiUrl is a string
+  const badProps: BillingOSProviderProps = { sessionTokenUrl: '/s', apiUrl: 3001 };
+  expect([props.length, wrong, badProps]).toHaveLength(3);
+});
