@@ -17,7 +17,7 @@ function freePort(): Promise<number> {
   });
 }
 
-function next(dir: string, args: string[], env: NodeJS.ProcessEnv = {}): ChildProcess {
+function next(dir: string, args: string[], env: Record<string, string> = {}): ChildProcess {
   const child = spawn(process.execPath, [nextBin, ...args], {
     cwd: dir,
     env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', ...env },
@@ -34,7 +34,7 @@ export async function buildNextApp(dir: string): Promise<void> {
 }
 
 /** `next start` on a free loopback port with `env`, resolved once the app answers. */
-export async function startNextApp(dir: string, env: NodeJS.ProcessEnv): Promise<RunningNextApp> {
+export async function startNextApp(dir: string, env: Record<string, string>): Promise<RunningNextApp> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const child = next(dir, ['start', '-p', String(port), '-H', '127.0.0.1'], env);

@@ -10,7 +10,7 @@ let app: ChildProcess;
 let appUrl: string;
 let browser: Browser;
 
-function run(command: string, args: string[], env: NodeJS.ProcessEnv = {}): ChildProcess {
+function run(command: string, args: string[], env: Record<string, string> = {}): ChildProcess {
   return spawn(command, args, { cwd: exampleDir, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
 }
 
