@@ -45,19 +45,25 @@ async function measure(label, env) {
       headers: { authorization: `Bearer ${secretKey}`, 'content-type': 'application/json' },
       body: JSON.stringify({ externalUserId: 'bench_user' }),
     };
+    let next = 0;
+    const newUser = {
+      ...mint,
+      requests: [{ setupRequest: (request) => ({ ...request, body: JSON.stringify({ externalUserId: `bench_new_${next++}` }) }) }],
+    };
     await autocannon({ url: `${api.url}/v1/session-tokens`, connections, duration: 2, ...mint });
     const minted = await load(`${api.url}/v1/session-tokens`, mint);
+    const created = await load(`${api.url}/v1/session-tokens`, newUser);
     const health = await load(`${api.url}/health`, {});
-    const row = {
+    return {
       storage: label,
       'mint req/s': Math.round(minted.requests.average),
-      'mint p50 ms': minted.latency.p50,
-      'mint p99 ms': minted.latency.p99,
-      'non-2xx': minted.non2xx + minted.errors,
+      'p50 ms': minted.latency.p50,
+      'p99 ms': minted.latency.p99,
+      'mint+new customer req/s': Math.round(created.requests.average),
+      'non-2xx': minted.non2xx + minted.errors + created.non2xx + created.errors,
       'health req/s': Math.round(health.requests.average),
       'mint / health': (minted.requests.average / health.requests.average).toFixed(2),
     };
-    return row;
   } finally {
     await api.stop();
   }
@@ -78,7 +84,7 @@ async function withScratchPostgres(url, run) {
   }
 }
 
-console.log(`POST /v1/session-tokens (existing customer), ${connections} connections, ${duration} s, autocannon`);
+console.log(`POST /v1/session-tokens (existing customer; then a new customer per request), ${connections} connections, ${duration} s each, autocannon; load average ${(await import('node:os')).loadavg()[0].toFixed(1)}`);
 const rows = [];
 const dataDir = mkdtempSync(join(tmpdir(), 'billingos-bench-'));
 try {
