@@ -60,3 +60,15 @@ test('stopping cancels the refresh timer', async () => {
   await jest.advanceTimersByTimeAsync(60 * MINUTE);
   expect(source.requests).toBe(1);
 });
+
+test('refresh() takes the new token even when it lives shorter than the current one', async () => {
+  const source = new CountingSource(60 * MINUTE);
+  const { manager, stop } = startedManager(source);
+  await manager.getToken();
+  source.lifetimeMs = 4 * MINUTE;
+  await expect(manager.refresh()).resolves.toBe('token_2');
+  expect(manager.getState().token).toBe('token_2');
+  await jest.advanceTimersByTimeAsync(2 * MINUTE);
+  expect(source.requests).toBe(3);
+  stop();
+});

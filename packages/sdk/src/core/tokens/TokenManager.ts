@@ -106,7 +106,7 @@ export class TokenManager extends Subscribable {
     const { createChannel = defaultCreateChannel(), resumeEvents = browserResumeEvents } = this.#options;
     const key = this.#source.shareKey;
     if (createChannel && key !== undefined) {
-      this.#channel = new TabChannel(`billingos:${key}`, createChannel, (shared) => this.#adopt(shared), () => this.#fresh());
+      this.#channel = new TabChannel(`billingos:${key}`, createChannel, (shared) => this.#adopt(shared, false), () => this.#fresh());
     }
     this.#stopResume = resumeEvents(() => this.#resume());
     if (this.#current) this.#schedule();
@@ -156,7 +156,7 @@ export class TokenManager extends Subscribable {
       const result = await this.#source.getToken();
       assertNotSecretKey(result.token);
       const shared = { token: result.token, expiresAt: result.expiresAt?.toISOString() ?? null, ...tokenTiming(result, Date.now()) };
-      this.#adopt(shared);
+      this.#adopt(shared, true);
       this.#channel?.post(shared);
       return shared.token;
     } catch (error) {
@@ -168,8 +168,9 @@ export class TokenManager extends Subscribable {
     }
   }
 
-  #adopt(shared: SharedToken): void {
-    if (this.#current && this.#current.usableUntil > shared.usableUntil) return;
+  /** Takes a token this tab fetched (`own`), or one from another tab if it outlives the current one. */
+  #adopt(shared: SharedToken, own: boolean): void {
+    if (!own && this.#current && this.#current.usableUntil > shared.usableUntil) return;
     this.#current = shared;
     this.#failures = 0;
     this.#setState({
