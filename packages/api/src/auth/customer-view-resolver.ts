@@ -30,7 +30,7 @@ export class CustomerViewResolver {
       return { merchantId: credential.merchantId, mode: credential.mode, customerId: credential.customerId, operations: credential.operations };
     }
     if (credential.kind === 'publishable') return this.#legacyView(credential.merchantId, credential.mode, operation, request);
-    throw permissionError('secret_key_not_allowed', '/v1/me is one customer\'s view and needs a session token. With a secret key, use /v1/customers/:id.');
+    throw permissionError('secret_key_not_allowed', "/v1/me is one customer's view and needs a session token. With a secret key, use /v1/customers/:id.");
   }
 
   async #legacyView(merchantId: string, mode: 'test' | 'live', operation: Operation, request: Request): Promise<CustomerView> {

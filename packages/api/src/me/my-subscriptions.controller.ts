@@ -9,7 +9,12 @@ import {
   listMySubscriptionsQuery,
   updateMySubscriptionBody,
 } from '../subscriptions/subscription.schemas';
-import type { CancelSubscriptionBody, ListSubscriptionsQuery } from '../subscriptions/subscription.schemas';
+import type {
+  CancelSubscriptionBody,
+  CreateMySubscriptionBody,
+  ListMySubscriptionsQuery,
+  UpdateMySubscriptionBody,
+} from '../subscriptions/subscription.schemas';
 import { ZodValidationPipe } from '../validation/zod-validation.pipe';
 
 /** `/v1/me/subscriptions`: the token's customer reads its subscriptions and, with `manage_subscription`, changes them. */
@@ -24,7 +29,7 @@ export class MySubscriptionsController {
   @Get()
   @Allow('session', 'publishable')
   @RequireOperation('read_subscription')
-  list(@Viewer() viewer: CustomerView, @Query(new ZodValidationPipe(listMySubscriptionsQuery, 'query')) query: Omit<ListSubscriptionsQuery, 'customerId'>) {
+  list(@Viewer() viewer: CustomerView, @Query(new ZodValidationPipe(listMySubscriptionsQuery, 'query')) query: ListMySubscriptionsQuery) {
     return this.#subscriptions.list(viewer, { customerId: viewer.customerId, status: query.status }, query);
   }
 
@@ -38,14 +43,14 @@ export class MySubscriptionsController {
   @Post()
   @Allow('session')
   @RequireOperation('manage_subscription')
-  create(@Viewer() viewer: CustomerView, @Body(new ZodValidationPipe(createMySubscriptionBody)) body: { priceId: string }) {
+  create(@Viewer() viewer: CustomerView, @Body(new ZodValidationPipe(createMySubscriptionBody)) body: CreateMySubscriptionBody) {
     return this.#subscriptions.create(viewer, { customerId: viewer.customerId, priceId: body.priceId });
   }
 
   @Patch(':id')
   @Allow('session')
   @RequireOperation('manage_subscription')
-  update(@Viewer() viewer: CustomerView, @Param('id') id: string, @Body(new ZodValidationPipe(updateMySubscriptionBody)) body: { priceId?: string; cancelAtPeriodEnd?: boolean }) {
+  update(@Viewer() viewer: CustomerView, @Param('id') id: string, @Body(new ZodValidationPipe(updateMySubscriptionBody)) body: UpdateMySubscriptionBody) {
     return this.#subscriptions.update(viewer, id, body, viewer.customerId);
   }
 

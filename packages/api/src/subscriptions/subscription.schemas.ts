@@ -37,3 +37,6 @@ export type CreateSubscriptionBody = z.infer<typeof createSubscriptionBody>;
 export type UpdateSubscriptionBody = z.infer<typeof updateSubscriptionBody>;
 export type CancelSubscriptionBody = z.infer<typeof cancelSubscriptionBody>;
 export type ListSubscriptionsQuery = z.infer<typeof listSubscriptionsQuery>;
+export type CreateMySubscriptionBody = z.infer<typeof createMySubscriptionBody>;
+export type UpdateMySubscriptionBody = z.infer<typeof updateMySubscriptionBody>;
+export type ListMySubscriptionsQuery = z.infer<typeof listMySubscriptionsQuery>;
