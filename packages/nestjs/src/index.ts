@@ -3,7 +3,7 @@ export { InjectBillingOS } from './inject-billingos.decorator';
 export { OnBillingOSEvent } from './webhooks/on-billingos-event.decorator';
 export { BillingOSModuleConfigurationError } from './errors/billingos-module-configuration.error';
 export { AuthProvider, BillingOS } from '@billingos/node';
-export type { AuthIdentity, BillingOSEvent } from '@billingos/node';
+export type { AuthIdentity, BillingOSEvent, CustomerEvent, SubscriptionEvent } from '@billingos/node';
 export type {
   BillingOSAuthProvider,
   BillingOSClientOptions,
@@ -12,7 +12,7 @@ export type {
   SessionRouteModuleOptions,
   WebhooksModuleOptions,
 } from './billingos-module-options';
-export type { BillingOSEventSelector } from './webhooks/on-billingos-event.decorator';
+export type { BillingOSEventFor, BillingOSEventSelector } from './webhooks/on-billingos-event.decorator';
 export type { SessionTokenResponse } from './session/session-token-minter';
 export type { WebhookReceipt } from './webhooks/webhook-receiver';
 export type { BillingOSOptionsFactory } from './billingos-options-factory';

@@ -64,7 +64,7 @@ describe('examples/nestjs, built with tsc and started with node', () => {
   });
 
   it('handles a signed event and rejects a forged one', async () => {
-    const payload = JSON.stringify({ id: 'evt_example_1', type: 'subscription.updated', createdAt: new Date().toISOString(), data: {} });
+    const payload = JSON.stringify({ id: 'evt_example_1', type: 'subscription.updated', createdAt: new Date().toISOString(), data: { id: 'sub_1', customerId: 'cus_example' } });
     const deliver = (signature: string) =>
       fetch(`${example.url}/api/billingos-webhooks`, {
         method: 'POST',
@@ -76,7 +76,7 @@ describe('examples/nestjs, built with tsc and started with node', () => {
     expect((await receivedEvents()).map(({ id }) => id)).not.toContain('evt_example_1');
     expect((await deliver(signer.webhooks.generateTestHeader({ payload }))).status).toBe(200);
     expect((await receivedEvents()).find(({ id }) => id === 'evt_example_1')).toMatchObject({ type: 'subscription.updated' });
-    expect(example.output()).toContain('plan changed: evt_example_1');
+    expect(example.output()).toContain('plan changed: evt_example_1 for cus_example');
   });
 
   it('receives the events BillingOS itself delivers', async () => {

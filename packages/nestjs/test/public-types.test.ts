@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import type { BillingOSEvent, CustomerEvent, SubscriptionEvent } from '@billingos/node';
 import { AuthProvider, BillingOSModule, type BillingOSModuleAsyncOptions, OnBillingOSEvent } from '../src';
 
 // Checked by `tsc -p tsconfig.json` at the root: each line below must stay a type error.
@@ -14,6 +15,35 @@ function typeErrors(): void {
   // @ts-expect-error a factory returns client options
   const asyncOptions: BillingOSModuleAsyncOptions = { useFactory: () => ({ apiUrl: 'x' }) };
   void [Incomplete, asyncOptions];
+}
+
+// Handler parameters are narrowed by the selectors; these must compile.
+export class TypedHandlers {
+  @OnBillingOSEvent('subscription.updated')
+  narrowed(event: SubscriptionEvent): string {
+    return event.data.customerId;
+  }
+
+  @OnBillingOSEvent('customer.created', 'subscription.canceled')
+  either(event: CustomerEvent | SubscriptionEvent): string {
+    return event.id;
+  }
+
+  @OnBillingOSEvent('*')
+  everything(event: BillingOSEvent): string {
+    return event.type;
+  }
+
+  @OnBillingOSEvent('invoice.paid')
+  notYetKnown(event: BillingOSEvent): string {
+    return event.type;
+  }
+
+  // @ts-expect-error a subscription handler cannot take customer events only
+  @OnBillingOSEvent('subscription.updated')
+  mismatched(event: CustomerEvent): string {
+    return event.data.id;
+  }
 }
 
 describe('public types', () => {

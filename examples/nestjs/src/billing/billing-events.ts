@@ -1,4 +1,4 @@
-import { type BillingOSEvent, OnBillingOSEvent } from '@billingos/nestjs';
+import { type BillingOSEvent, OnBillingOSEvent, type SubscriptionEvent } from '@billingos/nestjs';
 import { Injectable, Logger } from '@nestjs/common';
 
 const KEPT_EVENTS = 20;
@@ -23,7 +23,7 @@ export class BillingEvents {
   }
 
   @OnBillingOSEvent('subscription.updated', 'subscription.canceled')
-  planChanged(event: BillingOSEvent): void {
-    this.#logger.log(`plan changed: ${event.id} (refresh this customer's features here)`);
+  planChanged(event: SubscriptionEvent): void {
+    this.#logger.log(`plan changed: ${event.id} for ${event.data.customerId} (refresh this customer's features here)`);
   }
 }
