@@ -1,14 +1,14 @@
 #!/usr/bin/env node
 import { join } from 'node:path';
 import { readServerEnv } from './bootstrap/server-env';
-import { printGeneratedKeys } from './bootstrap/print-keys';
+import { printGeneratedKeys, printKeySource } from './bootstrap/print-keys';
 import { startApiServer } from './server';
 
 async function main(): Promise<void> {
   const options = readServerEnv(process.env, join(process.cwd(), '.billingos', 'data'));
   const server = await startApiServer({ ...options, logger: true });
   printGeneratedKeys(server.generatedKeys);
-  if (Object.keys(server.generatedKeys).length === 0) console.log('Using the keys stored from an earlier start (printed then; only their hashes are kept).');
+  printKeySource(options.keys ?? {}, server.generatedKeys);
   console.log(`BillingOS API listening on ${server.url} (storage: ${server.database.kind})`);
   let closing = false;
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {

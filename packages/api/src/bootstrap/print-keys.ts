@@ -16,3 +16,14 @@ export function printGeneratedKeys(keys: Partial<MerchantKeys>): void {
     ['', 'BillingOS generated the test merchant\'s keys. They are stored hashed and shown only now: save them (e.g. in .env).', ...lines, ''].join('\n'),
   );
 }
+
+/** Says where the keys in use come from when none were generated on this start. */
+export function printKeySource(configured: Partial<MerchantKeys>, generated: Partial<MerchantKeys>): void {
+  if (Object.keys(generated).length > 0) return;
+  const given = (Object.keys(LABELS) as (keyof MerchantKeys)[]).filter((slot) => configured[slot]);
+  if (given.length > 0) {
+    console.log(`Using ${given.map((slot) => `${LABELS[slot]} (${configured[slot]!.slice(0, 12)}…)`).join(', ')} from the environment.`);
+  } else {
+    console.log('Using the keys generated on the first start (printed then; only their hashes are stored).');
+  }
+}
