@@ -145,6 +145,8 @@ describe('webhooks', () => {
       const response = await deliver(payload, signer.webhooks.generateTestHeader({ payload }), unparsed.url);
       expect(response.status).toBe(200);
       expect(unparsed.app.get(Received).customers.map((e) => e.type)).toEqual(['customer.updated']);
+      const huge = JSON.stringify({ ...JSON.parse(payload), padding: 'x'.repeat(2 * 1024 * 1024) });
+      expect((await deliver(huge, signer.webhooks.generateTestHeader({ payload: huge }), unparsed.url)).status).toBe(413);
     } finally {
       await unparsed.close();
     }

@@ -1,4 +1,8 @@
 import type { Readable } from 'node:stream';
+import { PayloadTooLargeException } from '@nestjs/common';
+
+/** Body parsers are off when we read the stream ourselves, so we cap it: events are small. */
+const MAX_UNPARSED_BODY_BYTES = 1024 * 1024;
 
 /** The request shapes a raw body can come from, whatever the platform. */
 interface RequestWithBody {
@@ -26,7 +30,13 @@ function isUnreadStream(value: unknown): value is Readable {
 
 async function readStream(stream: Readable): Promise<Uint8Array> {
   const chunks: Buffer[] = [];
-  for await (const chunk of stream) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
+  let size = 0;
+  for await (const chunk of stream) {
+    const bytes = typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer);
+    size += bytes.length;
+    if (size > MAX_UNPARSED_BODY_BYTES) throw new PayloadTooLargeException('A BillingOS webhook body is never larger than 1 MiB.');
+    chunks.push(bytes);
+  }
   return Buffer.concat(chunks);
 }
 
