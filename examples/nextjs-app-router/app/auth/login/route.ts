@@ -1,4 +1,3 @@
-import { NextResponse } from 'next/server';
 import { supabaseServer } from '../../../lib/supabase-server';
 
 export async function POST(request: Request) {
@@ -8,6 +7,7 @@ export async function POST(request: Request) {
     email: String(form.get('email') ?? ''),
     password: String(form.get('password') ?? ''),
   });
-  const target = new URL(error ? `/?error=${encodeURIComponent(error.message)}` : '/', request.url);
-  return NextResponse.redirect(target, { status: 303 });
+  const location = error ? `/?error=${encodeURIComponent(error.message)}` : '/';
+  // A relative Location keeps the browser on the host it used, where the cookies were just set.
+  return new Response(null, { status: 303, headers: { Location: location } });
 }

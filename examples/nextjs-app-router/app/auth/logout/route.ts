@@ -1,8 +1,7 @@
-import { NextResponse } from 'next/server';
 import { supabaseServer } from '../../../lib/supabase-server';
 
-export async function POST(request: Request) {
+export async function POST() {
   const supabase = await supabaseServer();
   await supabase.auth.signOut();
-  return NextResponse.redirect(new URL('/', request.url), { status: 303 });
+  return new Response(null, { status: 303, headers: { Location: '/' } });
 }
