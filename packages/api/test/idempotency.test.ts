@@ -1,16 +1,20 @@
-import { startTestServer } from '@billingos/api/testing';
-import type { TestServer } from '@billingos/api/testing';
+import { generateMerchantKeys } from '../src/bootstrap/merchant-keys';
+import { startApiServer } from '../src/server';
+import type { ApiServer } from '../src/server';
+import { requestFingerprint } from '../src/idempotency/request-fingerprint';
 import { client, expectError } from './support/http';
 import { createCustomer, createPlan } from './support/fixtures';
 
-let server: TestServer;
+const keys = generateMerchantKeys();
 let api: ReturnType<typeof client>;
+let running: ApiServer;
+const server = { secretKey: keys.secretKey, liveSecretKey: keys.liveSecretKey };
 
 beforeAll(async () => {
-  server = await startTestServer();
-  api = client(server.url);
+  running = await startApiServer({ port: 0, keys });
+  api = client(running.url);
 });
-afterAll(() => server.close());
+afterAll(() => running.close());
 
 const post = (path: string, body: unknown, key: string, credential = server.secretKey) =>
   api('POST', path, { key: credential, body, headers: { 'Idempotency-Key': key } });
@@ -79,6 +83,26 @@ describe('Idempotency-Key', () => {
     expect(live.status).toBe(201);
     expect(live.headers.get('idempotent-replayed')).toBeNull();
     expect(live.body.livemode).toBe(true);
+  });
+
+  test('after 24 hours a key is forgotten: it may be used again for another request', async () => {
+    await post('/v1/customers', { externalUserId: 'idem_old_1' }, 'key-old');
+    await running.database.query("UPDATE idempotency_keys SET created_at = now() - interval '25 hours' WHERE key = 'key-old'");
+    const reused = await post('/v1/customers', { externalUserId: 'idem_old_2' }, 'key-old');
+    expect(reused.status).toBe(201);
+    expect(reused.body.externalUserId).toBe('idem_old_2');
+  });
+
+  test('while the first request runs, the same key is a 409 in progress with Retry-After; a claim abandoned for a minute is taken over', async () => {
+    const body = { externalUserId: 'idem_stuck' };
+    const claim = "INSERT INTO idempotency_keys (scope, key, request_hash, created_at) VALUES ('mer_default:test:secret', $1, $2, now() - $3::interval)";
+    await running.database.query(claim, ['key-running', requestFingerprint('POST', '/v1/customers', body), '1 second']);
+    const busy = await post('/v1/customers', body, 'key-running');
+    expectError(busy, 409, 'idempotency_error', 'idempotency_request_in_progress');
+    expect(busy.headers.get('retry-after')).toBe('1');
+
+    await running.database.query(claim, ['key-abandoned', requestFingerprint('POST', '/v1/customers', body), '2 minutes']);
+    expect((await post('/v1/customers', body, 'key-abandoned')).status).toBe(201);
   });
 
   test('an over-long key is a 400', async () => {

@@ -1,0 +1,33 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import type { OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Database } from '../storage/database';
+import { IDEMPOTENCY_TTL_HOURS } from './idempotency-store';
+
+const SWEEP_EVERY_MS = 10 * 60_000;
+
+/** Deletes idempotency keys past their 24 hours, so the table stays the size of one day's POSTs. */
+@Injectable()
+export class IdempotencySweeper implements OnApplicationBootstrap, OnApplicationShutdown {
+  readonly #db: Database;
+  readonly #logger = new Logger('BillingOS idempotency');
+  #timer: NodeJS.Timeout | undefined;
+
+  constructor(@Inject(Database) db: Database) {
+    this.#db = db;
+  }
+
+  onApplicationBootstrap(): void {
+    this.#timer = setInterval(() => void this.sweep(), SWEEP_EVERY_MS);
+    this.#timer.unref();
+  }
+
+  onApplicationShutdown(): void {
+    clearInterval(this.#timer);
+  }
+
+  async sweep(): Promise<void> {
+    await this.#db
+      .query('DELETE FROM idempotency_keys WHERE created_at < now() - make_interval(hours => $1)', [IDEMPOTENCY_TTL_HOURS])
+      .catch((error: unknown) => this.#logger.warn(`Could not sweep idempotency keys: ${(error as Error).message}`));
+  }
+}
