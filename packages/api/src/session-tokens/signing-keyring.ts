@@ -37,8 +37,12 @@ export class SigningKeyring {
   static async load(db: Database, configured?: readonly SigningKeyInput[]): Promise<SigningKeyring> {
     if (configured && configured.length > 0) return new SigningKeyring(configured);
     const fresh = { kid: `key_${randomBytes(6).toString('hex')}`, secret: randomBytes(32).toString('base64') };
-    await db.query('INSERT INTO signing_keys (kid, secret) SELECT $1, $2 WHERE NOT EXISTS (SELECT 1 FROM signing_keys)', [fresh.kid, fresh.secret]);
-    const rows = await db.query<{ kid: string; secret: string }>('SELECT kid, secret FROM signing_keys ORDER BY created_at DESC, kid');
+    const rows = await db.transaction(async (tx) => {
+      // Nodes starting together on one PostgreSQL must agree on a single first key.
+      if (db.kind === 'postgres') await tx.query('SELECT pg_advisory_xact_lock(424243)');
+      await tx.query('INSERT INTO signing_keys (kid, secret) SELECT $1, $2 WHERE NOT EXISTS (SELECT 1 FROM signing_keys)', [fresh.kid, fresh.secret]);
+      return tx.query<{ kid: string; secret: string }>('SELECT kid, secret FROM signing_keys ORDER BY created_at DESC, kid');
+    });
     return new SigningKeyring(rows);
   }
 }
