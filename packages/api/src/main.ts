@@ -21,6 +21,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  console.error(`BillingOS API failed to start: ${error instanceof Error ? error.message : String(error)}`);
+  const message = error instanceof Error ? error.message : String(error);
+  const hint = (error as { code?: string }).code === 'EADDRINUSE' ? ' Another process uses this port: stop it or set PORT.' : '';
+  console.error(`BillingOS API failed to start: ${message}.${hint}`);
   process.exit(1);
 });

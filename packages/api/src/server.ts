@@ -61,11 +61,12 @@ export const DEFAULT_RATE_LIMIT: RateLimitOptions = { max: 10_000, windowMs: 60_
 export async function startApiServer(options: ApiServerOptions = {}): Promise<ApiServer> {
   assertValidOptions(options);
   const database = await openMigratedDatabase(options);
+  let app: NestExpressApplication | undefined;
   try {
     const seed = await seedMerchant(database, { keys: options.keys, legacyPublishableView: options.legacyPublishableView });
     const keyring = await SigningKeyring.load(database, options.signingKeys);
     const config = { rateLimit: options.rateLimit ?? DEFAULT_RATE_LIMIT, webhookEndpoint: options.webhookEndpoint };
-    const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot({ database, keyring, config }), {
+    app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot({ database, keyring, config }), {
       bodyParser: false,
       logger: options.logger ? ['warn', 'error'] : false,
     });
@@ -73,19 +74,26 @@ export async function startApiServer(options: ApiServerOptions = {}): Promise<Ap
     app.set('etag', false);
     app.use(assignRequestId, cors, jsonBody);
     await app.listen(options.port ?? 3001, options.host ?? '127.0.0.1');
-    const address = app.getHttpServer().address() as AddressInfo;
+    const running = app;
     return {
-      url: `http://${address.address}:${address.port}`,
+      url: urlOf(running.getHttpServer().address() as AddressInfo),
       database,
       generatedKeys: seed.generated,
       webhookSecret: seed.webhookSecret,
       close: async () => {
-        await app.close();
+        await running.close();
         await database.close();
       },
     };
   } catch (error) {
+    await app?.close().catch(() => undefined);
     await database.close();
     throw error;
   }
+}
+
+/** A URL a client on this machine can call (wildcard addresses become loopback). */
+function urlOf({ address, family, port }: AddressInfo): string {
+  if (address === '0.0.0.0' || address === '::') return `http://127.0.0.1:${port}`;
+  return family === 'IPv6' ? `http://[${address}]:${port}` : `http://${address}:${port}`;
 }

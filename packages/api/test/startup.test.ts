@@ -83,3 +83,11 @@ describe('configuration parsing says what to fix', () => {
     expect(() => readServerEnv({ PORT: 'http' }, '/data')).toThrow('PORT must be');
   });
 });
+
+describe('listening', () => {
+  test('a port in use fails start-up with EADDRINUSE and leaves nothing running', async () => {
+    const port = Number(new URL(server.url).port);
+    await expect(startApiServer({ port, keys: generateMerchantKeys() })).rejects.toMatchObject({ code: 'EADDRINUSE' });
+    expect((await api('GET', '/health')).status).toBe(200);
+  });
+});
