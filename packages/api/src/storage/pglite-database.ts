@@ -37,7 +37,10 @@ export class PGliteDatabase extends Database {
     this.#worker = new Worker(PGLITE_WORKER_SOURCE, { eval: true, workerData });
     this.#worker.on('message', (message: { id: number; result?: unknown; error?: { message: string; code?: string } }) => this.#settle(message));
     this.#worker.on('error', (error) => this.#failAll(error));
-    this.#worker.on('exit', () => this.#failAll(new StorageError('The PGlite worker stopped.')));
+    this.#worker.on('exit', () => {
+      this.#closed = true;
+      this.#failAll(new StorageError('The PGlite worker stopped.'));
+    });
   }
 
   /** Opens `dataDir` (memory when undefined), starting from the image file `loadFrom` when given. */
