@@ -10,7 +10,7 @@ const SWEEP_EVERY_MS = 10 * 60_000;
 export class IdempotencySweeper implements OnApplicationBootstrap, OnApplicationShutdown {
   readonly #db: Database;
   readonly #logger = new Logger('BillingOS idempotency');
-  #timer: NodeJS.Timeout | undefined;
+  #timer: ReturnType<typeof setInterval> | undefined;
 
   constructor(@Inject(Database) db: Database) {
     this.#db = db;
@@ -18,7 +18,8 @@ export class IdempotencySweeper implements OnApplicationBootstrap, OnApplication
 
   onApplicationBootstrap(): void {
     this.#timer = setInterval(() => void this.sweep(), SWEEP_EVERY_MS);
-    this.#timer.unref();
+    // Hosts whose timers are plain numbers (jsdom, when a browser test starts the API in-process) have no unref.
+    (this.#timer as { unref?: () => void }).unref?.();
   }
 
   onApplicationShutdown(): void {
