@@ -31,7 +31,7 @@ export class WebhookDeliverer implements OnApplicationBootstrap, OnApplicationSh
   readonly #db: Database;
   readonly #endpoint: string | undefined;
   readonly #logger = new Logger('BillingOS webhooks');
-  #timer: NodeJS.Timeout | undefined;
+  #timer: ReturnType<typeof setInterval> | undefined;
   #running: Promise<void> | undefined;
 
   constructor(@Inject(Database) db: Database, @Inject(API_CONFIG) config: ApiConfig) {
@@ -44,7 +44,7 @@ export class WebhookDeliverer implements OnApplicationBootstrap, OnApplicationSh
     this.#timer = setInterval(() => {
       this.#running ??= this.deliverDue().finally(() => (this.#running = undefined));
     }, POLL_INTERVAL_MS);
-    this.#timer.unref();
+    (this.#timer as { unref?: () => void }).unref?.();
   }
 
   async onApplicationShutdown(): Promise<void> {
