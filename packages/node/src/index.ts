@@ -71,6 +71,7 @@ export { SubtleCryptoProvider } from './webhooks/subtle-crypto-provider';
 
 export type { SessionRouteOptions } from './session-route/session-route-options';
 export type { SessionRoute } from './session-route/session-route';
+export { sendWebResponse, toNodeHandler, toWebRequest } from './session-route/node-adapter';
 export type { IncomingMessageLike, ServerResponseLike, SessionHandler } from './session-route/node-adapter';
 export { inject, injectable, tokenOf } from './internal/di';
 export type { AbstractToken, DependencyContainer, InjectionToken } from './internal/di';

@@ -29,10 +29,7 @@ export function toWebRequest(req: IncomingMessageLike): Request {
     if (value === undefined || name.startsWith(':')) continue;
     for (const item of Array.isArray(value) ? value : [value]) headers.append(name, item);
   }
-  return new Request(new URL(req.originalUrl ?? req.url ?? '/', `${protocol}://${host}`), {
-    method: req.method === 'POST' ? 'POST' : 'GET',
-    headers,
-  });
+  return new Request(new URL(req.originalUrl ?? req.url ?? '/', `${protocol}://${host}`), { method: webMethod(req.method), headers });
 }
 
 /** Writes a Web `Response` to a Node response. */
@@ -47,6 +44,12 @@ export async function sendWebResponse(response: Response, res: ServerResponseLik
 /** Wraps a Web route as a Node `(req, res)` handler. */
 export function toNodeHandler(route: (request: Request) => Promise<Response>): SessionHandler {
   return async (req, res) => sendWebResponse(await route(toWebRequest(req)), res);
+}
+
+/** The request's method where a body-less `Request` can carry it (not CONNECT/TRACE), so routes can answer 405. */
+function webMethod(method: string | undefined): string {
+  const upper = method?.toUpperCase();
+  return upper && /^(GET|HEAD|POST|PUT|PATCH|DELETE|OPTIONS)$/.test(upper) ? upper : 'GET';
 }
 
 function first(value: string | string[] | undefined): string | undefined {

@@ -22,9 +22,19 @@ export function routeErrorResponse(error: unknown): Response {
   return failure(502, 'api_error', error.code, `BillingOS refused the session token request (${error.type}).`, error.requestId);
 }
 
-/** The answer when the AuthProvider itself threw: its message may hold secrets, so it stays out. */
-export function authProviderFailure(): Response {
-  return failure(500, 'api_error', 'auth_provider_failed', 'Could not tell who is logged in: the AuthProvider threw.');
+/**
+ * The answer when finding the user (the AuthProvider or `extractOrganizationId`) threw. A
+ * `BillingOSError` with a 4xx `statusCode` is meant for the caller (e.g. 403 for a foreign
+ * organization) and is passed on; a 5xx keeps its status but not its message, and anything
+ * else is a 500: those messages may hold secrets.
+ */
+export function identificationFailure(error: unknown): Response {
+  const status = isBillingOSError(error) ? error.statusCode : undefined;
+  if (isBillingOSError(error) && status !== undefined && status >= 400 && status < 500) {
+    return failure(status, error.type, error.code, error.message);
+  }
+  const code = isBillingOSError(error) && status !== undefined && status >= 500 ? error.code : 'auth_provider_failed';
+  return failure(status !== undefined && status >= 500 ? status : 500, 'api_error', code, 'Could not tell who is logged in; try again shortly.');
 }
 
 function failure(

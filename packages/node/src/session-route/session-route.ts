@@ -1,10 +1,9 @@
 import { jsonResponse } from './json-response';
-import { authProviderFailure, routeErrorResponse } from './route-error-response';
+import { identificationFailure, routeErrorResponse } from './route-error-response';
+import type { AuthIdentity } from '../auth/auth-identity';
 import type { AuthProvider } from '../auth/auth-provider';
 import type { SessionTokens } from '../resources/session-tokens';
 import type { SessionRouteOptions } from './session-route-options';
-
-const AUTH_FAILED = Symbol('auth provider failed');
 
 /** A Web-standard request handler: Next.js App Router, Hono, Bun, Deno, Workers. */
 export type SessionRoute = (request: Request) => Promise<Response>;
@@ -19,18 +18,26 @@ export function sessionRoute(
   options: SessionRouteOptions = {},
 ): SessionRoute {
   return async (request) => {
+    let resolved: ReturnType<typeof resolve>;
     try {
-      const { sessionTokens, auth } = resolve();
-      const identity = await Promise.resolve()
-        .then(() => auth.authenticate(request))
-        .catch((): typeof AUTH_FAILED => AUTH_FAILED);
-      if (identity === AUTH_FAILED) return authProviderFailure();
+      resolved = resolve();
+    } catch (error) {
+      return routeErrorResponse(error);
+    }
+    let identity: AuthIdentity | null;
+    let organizationId: string | undefined;
+    try {
+      identity = await resolved.auth.authenticate(request);
       if (!identity) return notAuthenticated();
-      const organizationId = options.extractOrganizationId
+      organizationId = options.extractOrganizationId
         ? await options.extractOrganizationId(request, identity)
         : identity.organizationId;
+    } catch (error) {
+      return identificationFailure(error);
+    }
+    try {
       const metadata = identity.metadata || options.metadata ? { ...identity.metadata, ...options.metadata } : undefined;
-      const token = await sessionTokens.create(
+      const token = await resolved.sessionTokens.create(
         withoutUndefined({
           externalUserId: identity.userId,
           externalOrganizationId: organizationId,

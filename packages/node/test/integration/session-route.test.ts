@@ -1,6 +1,6 @@
 import { startTestServer } from '@billingos/api/testing';
 import type { TestServer } from '@billingos/api/testing';
-import { AuthProvider, BillingOS, Transport, registerProvider, tokenOf } from '@billingos/node';
+import { ApiError, AuthProvider, BillingOS, PermissionError, Transport, registerProvider, tokenOf } from '@billingos/node';
 import type { AuthIdentity, BillingOSPlugin } from '@billingos/node';
 import { createSessionHandler, createSessionRoute } from '@billingos/node/helpers/generic';
 import { createServer } from 'node:http';
@@ -111,6 +111,31 @@ test('an AuthProvider that throws → 500 without its message', async () => {
   const text = await response.text();
   expect(text).not.toContain('hunter2');
   expect(JSON.parse(text)).toMatchObject({ error: { code: 'auth_provider_failed' } });
+});
+
+test('a BillingOSError with a 4xx status from extractOrganizationId is passed on (403), a 5xx keeps only its status', async () => {
+  const forbidden = createSessionRoute(
+    {
+      secretKey: server.secretKey,
+      apiUrl: server.url,
+      extractOrganizationId: () => {
+        throw new PermissionError({ code: 'organization_access_denied', statusCode: 403, message: 'Not a member of org_9.' });
+      },
+    },
+    new CookieAuth(),
+  );
+  const denied = await forbidden(asUser('user_org'));
+  expect(denied.status).toBe(403);
+  expect(await body(denied)).toMatchObject({ error: { type: 'permission_error', code: 'organization_access_denied', message: 'Not a member of org_9.' } });
+
+  const outage = createSessionRoute({ secretKey: server.secretKey, apiUrl: server.url }, () => {
+    throw new ApiError({ code: 'auth_backend_down', statusCode: 503, message: 'token at https://secret.internal failed' });
+  });
+  const unavailable = await outage(asUser('user_org'));
+  expect(unavailable.status).toBe(503);
+  const text = await unavailable.text();
+  expect(text).not.toContain('secret.internal');
+  expect(JSON.parse(text)).toMatchObject({ error: { code: 'auth_backend_down' } });
 });
 
 test('a missing key surfaces at request time (never at import), as a 500 saying what to set', async () => {

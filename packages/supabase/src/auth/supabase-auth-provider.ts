@@ -1,6 +1,6 @@
-import { AuthProvider, type AuthIdentity, type IncomingMessageLike } from '@billingos/node';
+import { AuthProvider, toWebRequest, type AuthIdentity, type IncomingMessageLike } from '@billingos/node';
 import { resolveSupabaseProject } from '../config/supabase-project';
-import { isWebRequest, toWebRequest } from '../http/web-request';
+import { isWebRequest } from '../http/web-request';
 import { defaultAuthCookieName } from './auth-cookie-name';
 import { bearerToken } from './bearer-token';
 import { readSessionCookie } from './session-cookie';

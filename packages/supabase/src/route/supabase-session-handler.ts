@@ -1,5 +1,4 @@
-import type { SessionHandler } from '@billingos/node';
-import { toNodeHandler } from './node-handler';
+import { toNodeHandler, type SessionHandler } from '@billingos/node';
 import { createSessionRoute } from './supabase-session-route';
 import type { SupabaseSessionRouteOptions } from './supabase-session-route-options';
 

@@ -48,7 +48,7 @@ export function createSessionHandler(config: SessionRouteConfig, auth: AuthProvi
   return toNodeHandler(createSessionRoute(config, auth));
 }
 
-export { AuthProvider } from '../../index';
+export { AuthProvider, sendWebResponse, toNodeHandler, toWebRequest } from '../../index';
 export type {
   AuthIdentity,
   ExtractUser,
