@@ -19,17 +19,14 @@ export const SIGNATURE_HEADER = 'billingos-signature';
 /** Reads the claim from a `billingos-signature` value or from headers (either scheme). */
 export function readSignatureClaim(input: string | HeadersLike): SignatureClaim {
   if (typeof input === 'string') return parseBillingOSSignature(input);
+  // `req.headers['billingos-signature']` is undefined when the header is absent: still our own typed error.
+  if (input === null || typeof input !== 'object') throw missingSignature();
   const own = header(input, SIGNATURE_HEADER);
   if (own !== undefined) return parseBillingOSSignature(own);
   const id = header(input, 'webhook-id');
   const timestamp = header(input, 'webhook-timestamp');
   const signature = header(input, 'webhook-signature');
-  if (id === undefined || timestamp === undefined || signature === undefined) {
-    throw fail(
-      'missing_signature_header',
-      'No webhook signature: expected a `billingos-signature` header or the `webhook-id`, `webhook-timestamp` and `webhook-signature` headers. Pass the request headers (or the billingos-signature value) unchanged.',
-    );
-  }
+  if (id === undefined || timestamp === undefined || signature === undefined) throw missingSignature();
   return parseStandardWebhook(id, timestamp, signature);
 }
 
@@ -69,6 +66,13 @@ function header(headers: HeadersLike, name: string): string | undefined {
     if (key.toLowerCase() === name) return Array.isArray(value) ? value.join(' ') : value;
   }
   return undefined;
+}
+
+function missingSignature(): WebhookVerificationError {
+  return fail(
+    'missing_signature_header',
+    'No webhook signature: expected a `billingos-signature` header or the `webhook-id`, `webhook-timestamp` and `webhook-signature` headers. Pass the request headers (or the billingos-signature value) unchanged.',
+  );
 }
 
 function fail(code: string, message: string): WebhookVerificationError {

@@ -145,3 +145,11 @@ test('a plugin can swap the CryptoProvider of billing.webhooks', () => {
   billing.use({ register: (container) => registerProvider(container, CryptoProvider, new SubtleCryptoProvider()) });
   expect(() => billing.verifyWebhook(payload, billingosSignature(payload, now()))).toThrow(/constructEventAsync/);
 });
+
+test('a missing signature (undefined or null, as req.headers[…] gives when the header is absent) is a WebhookVerificationError, and verifyWebhook answers false', () => {
+  const billing = new BillingOS({ secretKey: 'sk_test_0123456789abcdef', webhookSecret: secret });
+  expect(billing.verifyWebhook(payload, undefined as never)).toBe(false);
+  expect(billing.verifyWebhook(payload, null as never)).toBe(false);
+  expect(codeOf(() => webhooks.constructEvent(payload, undefined as never))).toBe('missing_signature_header');
+  expect(codeOf(() => webhooks.constructEvent(payload, null as never))).toBe('missing_signature_header');
+});
