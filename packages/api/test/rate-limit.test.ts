@@ -26,3 +26,18 @@ test('requests without a credential are limited per client address', async () =>
   for (let i = 0; i < 3; i += 1) expect((await api('GET', '/v1/customers')).status).toBe(401);
   expectError(await api('GET', '/v1/customers'), 429, 'rate_limit_error');
 });
+
+test('a client cycling through invalid keys is limited per address too (a new Authorization header is no new budget)', async () => {
+  const own = await startTestServer({ rateLimit: { max: 3, windowMs: 60_000 } });
+  try {
+    const call = client(own.url);
+    const statuses: number[] = [];
+    for (let i = 0; i < 6; i += 1) statuses.push((await call('GET', '/v1/customers', { key: `sk_test_guess${i}xxxxxxxxxxxxxxxx` })).status);
+    expect(statuses.slice(0, 3)).toEqual([401, 401, 401]);
+    const limited = await call('GET', '/v1/customers', { key: 'sk_test_guess_another_xxxxxxxxxxxx' });
+    expectError(limited, 429, 'rate_limit_error', 'rate_limited');
+    expect(Number(limited.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
+  } finally {
+    await own.close();
+  }
+});

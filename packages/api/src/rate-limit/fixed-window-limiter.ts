@@ -34,6 +34,17 @@ export class FixedWindowLimiter {
     };
   }
 
+  /** The decision a hit would meet, without counting one. */
+  peek(key: string, now = Date.now()): LimitDecision {
+    const window = this.#windows.get(key);
+    if (!window || window.resetAt <= now) return { allowed: true, remaining: this.#options.max, resetInSeconds: Math.max(1, Math.ceil(this.#options.windowMs / 1000)) };
+    return {
+      allowed: window.count < this.#options.max,
+      remaining: Math.max(0, this.#options.max - window.count),
+      resetInSeconds: Math.max(1, Math.ceil((window.resetAt - now) / 1000)),
+    };
+  }
+
   #sweep(now: number): void {
     for (const [key, window] of this.#windows) if (window.resetAt <= now) this.#windows.delete(key);
   }

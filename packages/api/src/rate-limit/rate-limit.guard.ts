@@ -9,38 +9,59 @@ import { FixedWindowLimiter } from './fixed-window-limiter';
 
 /**
  * Limits requests per credential (per client address when there is none), before the credential
- * is even checked, so guessing keys is limited too. Over the limit: 429 with `Retry-After`.
+ * is even checked. Each new Authorization header would be a fresh budget, so answers of 401 are
+ * also counted per client address: a client that sends more than the limit of refused
+ * credentials in a window is refused (429) until it ends, so guessing keys is limited too.
+ * Over the limit: 429 with `Retry-After`.
  */
 @Injectable()
 export class RateLimitGuard implements CanActivate {
   readonly #limiter: FixedWindowLimiter;
+  readonly #authFailures: FixedWindowLimiter;
   readonly #max: number;
 
   constructor(@Inject(API_CONFIG) config: ApiConfig) {
     this.#limiter = new FixedWindowLimiter(config.rateLimit);
+    this.#authFailures = new FixedWindowLimiter(config.rateLimit);
     this.#max = config.rateLimit.max;
   }
 
   canActivate(context: ExecutionContext): boolean {
     const request = context.switchToHttp().getRequest<Request>();
     const response = context.switchToHttp().getResponse<Response>();
-    const decision = this.#limiter.hit(limitKey(request));
+    const address = clientAddress(request);
+    const failures = this.#authFailures.peek(address);
+    if (!failures.allowed) {
+      throw limited(`Too many requests with invalid credentials from this client: the limit is ${this.#max} per window.`, failures.resetInSeconds);
+    }
+    const decision = this.#limiter.hit(limitKey(request, address));
     response.setHeader('RateLimit-Limit', String(this.#max));
     response.setHeader('RateLimit-Remaining', String(decision.remaining));
     response.setHeader('RateLimit-Reset', String(decision.resetInSeconds));
-    if (decision.allowed) return true;
-    throw new ApiError({
-      status: 429,
-      type: 'rate_limit_error',
-      code: 'rate_limited',
-      message: `Too many requests with this key: the limit is ${this.#max} per window. Retry after ${decision.resetInSeconds} s.`,
-      headers: { 'Retry-After': String(decision.resetInSeconds) },
+    if (!decision.allowed) throw limited(`Too many requests with this key: the limit is ${this.#max} per window.`, decision.resetInSeconds);
+    response.once('finish', () => {
+      if (response.statusCode === 401) this.#authFailures.hit(address);
     });
+    return true;
   }
 }
 
-function limitKey(request: Request): string {
+function limited(reason: string, resetInSeconds: number): ApiError {
+  return new ApiError({
+    status: 429,
+    type: 'rate_limit_error',
+    code: 'rate_limited',
+    message: `${reason} Retry after ${resetInSeconds} s.`,
+    headers: { 'Retry-After': String(resetInSeconds) },
+  });
+}
+
+function clientAddress(request: Request): string {
+  return `ip:${request.ip ?? request.socket.remoteAddress ?? 'unknown'}`;
+}
+
+function limitKey(request: Request, address: string): string {
   const authorization = request.headers.authorization;
   if (authorization) return `key:${createHash('sha256').update(authorization).digest('base64url')}`;
-  return `ip:${request.ip ?? request.socket.remoteAddress ?? 'unknown'}`;
+  return address;
 }
