@@ -147,6 +147,16 @@ describe('secret keys never run in the browser', () => {
     expect(() => new BillingOSClient({ publishableKey: secret })).toThrow(/must stay on your server.*createSessionRoute/);
   });
 
+  test('surrounding whitespace (a stray space or newline from an env file) does not sneak one through', async () => {
+    for (const padded of [` ${secret}`, `\n${secret}`, `${secret}\n`, `\t ${secret}`]) {
+      expect(() => new BillingOSClient({ publishableKey: padded })).toThrow(ConfigurationError);
+      const { fetch, calls } = stack.browserFetch('ada');
+      const client = new BillingOSClient({ apiUrl: stack.api.url, tokenSource: new StaticTokenSource(` ${stack.api.secretKey}`), fetch });
+      await expect(client.getCustomer()).rejects.toThrow(ConfigurationError);
+      expect(calls).toHaveLength(0);
+    }
+  });
+
   test('the provider refuses one as apiKey or sessionToken', () => {
     jest.spyOn(console, 'error').mockImplementation(() => {});
     expect(() => render(<BillingOSProvider apiKey={secret} />)).toThrow(/Secret keys must stay on your server/);

@@ -2,7 +2,8 @@ import { ConfigurationError } from '../errors/ConfigurationError';
 
 /** Refuses a secret key before it is used, or stored, in a browser. */
 export function assertNotSecretKey(credential: string): void {
-  if (credential.startsWith('sk_')) {
+  // Trimmed: a stray space or newline (from an env file) still leaves a working secret key.
+  if (credential.trim().startsWith('sk_')) {
     throw new ConfigurationError({
       code: 'secret_key_in_browser',
       message:
