@@ -69,3 +69,21 @@ test('refresh() (a user action) bypasses the backoff', async () => {
   await expect(manager.refresh()).resolves.toBe('token_2');
   stop();
 });
+
+test('while a background refresh is backing off, callers get the still-valid token without a request each', async () => {
+  const source = new CountingSource(60 * MINUTE);
+  const { manager, stop } = startedManager(source);
+  await manager.getToken();
+  source.failures = 5;
+  await jest.advanceTimersByTimeAsync(55 * MINUTE);
+  expect(source.requests).toBe(2);
+  for (let i = 0; i < 20; i += 1) {
+    await expect(manager.getToken()).resolves.toBe('token_1');
+    await jest.advanceTimersByTimeAsync(10);
+  }
+  // Only the backoff timer (1 s after the failure) asked again.
+  expect(source.requests).toBe(2);
+  await jest.advanceTimersByTimeAsync(1000);
+  expect(source.requests).toBe(3);
+  stop();
+});

@@ -69,10 +69,11 @@ export class TokenManager extends Subscribable {
   getToken(): Promise<string> {
     const current = this.#current;
     if (current && Date.now() < current.usableUntil) {
-      if (Date.now() >= current.refreshAt) this.#run(true).catch(noop);
+      // After a failed refresh the backoff timer asks again; callers must not each start one.
+      if (Date.now() >= current.refreshAt && !this.#backingOff()) this.#run(true).catch(noop);
       return Promise.resolve(current.token);
     }
-    if (!this.#inflight && this.#failures && Date.now() < this.#retryAt && this.#state.error) {
+    if (!this.#inflight && this.#backingOff() && this.#state.error) {
       return Promise.reject(this.#state.error);
     }
     return this.#run(true);
@@ -180,6 +181,10 @@ export class TokenManager extends Subscribable {
       isLoading: false,
     });
     this.#schedule();
+  }
+
+  #backingOff(): boolean {
+    return this.#failures > 0 && Date.now() < this.#retryAt;
   }
 
   #fresh(): SharedToken | null {
