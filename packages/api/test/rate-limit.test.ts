@@ -41,3 +41,20 @@ test('a client cycling through invalid keys is limited per address too (a new Au
     await own.close();
   }
 });
+
+test('a key accepted before keeps working from an address locked out for refused credentials (a server behind the same proxy)', async () => {
+  const own = await startTestServer({ rateLimit: { max: 3, windowMs: 60_000 } });
+  try {
+    const call = client(own.url);
+    expect((await call('GET', '/v1/customers', { key: own.secretKey })).status).toBe(200);
+    // A public route answers 200 to any header, so it cannot vouch for a guessed key.
+    const guess = 'sk_test_guess_via_health_xxxxxxxx';
+    expect((await call('GET', '/health', { key: guess })).status).toBe(200);
+    for (let i = 0; i < 3; i += 1) expect((await call('GET', '/v1/customers', { key: `sk_test_guess${i}xxxxxxxxxxxxxxxx` })).status).toBe(401);
+    expectError(await call('GET', '/v1/customers', { key: 'sk_test_guess_another_xxxxxxxxxxxx' }), 429, 'rate_limit_error', 'rate_limited');
+    expect((await call('GET', '/v1/customers', { key: own.secretKey })).status).toBe(200);
+    expectError(await call('GET', '/v1/customers', { key: guess }), 429, 'rate_limit_error', 'rate_limited');
+  } finally {
+    await own.close();
+  }
+});
