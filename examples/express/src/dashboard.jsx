@@ -25,6 +25,16 @@ function LoginForm() {
   );
 }
 
+// Sign out first, then clear(): every open tab forgets this user's token and billing data, and
+// asks the session route again, which now answers 401.
+function SignOut({ clear }) {
+  const signOut = async () => {
+    await fetch('/logout', { method: 'POST' });
+    clear();
+  };
+  return <button onClick={signOut}>Sign out</button>;
+}
+
 function Plans() {
   const { data: products } = useProducts();
   const { data: active } = useActiveSubscription();
@@ -94,7 +104,7 @@ function Features() {
 }
 
 function Dashboard() {
-  const { token, error } = useSessionToken();
+  const { token, error, clear } = useSessionToken();
   const { data: customer } = useCustomer();
   if (error?.statusCode === 401) return <LoginForm />;
   if (error) return <p role="alert">{error.message}</p>;
@@ -103,9 +113,7 @@ function Dashboard() {
     <>
       <header>
         <span data-testid="customer">Signed in as {customer?.externalUserId ?? '…'}</span>
-        <form method="post" action="/logout">
-          <button type="submit">Sign out</button>
-        </form>
+        <SignOut clear={clear} />
       </header>
       <Subscription />
       <Features />

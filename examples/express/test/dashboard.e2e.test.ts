@@ -85,3 +85,27 @@ test('the secret key never reaches the browser', async () => {
   expect(bodies.join('\n')).not.toContain('sk_test_');
   await page.close();
 });
+
+test('signing out in one tab signs every tab out, and the next user in a new tab sees only their own billing', async () => {
+  const context = await browser.newContext();
+  const first = await context.newPage();
+  await first.goto(appUrl);
+  await first.getByLabel('User id').fill('tab-user-a');
+  await first.getByRole('button', { name: 'Sign in' }).click();
+  await first.getByTestId('customer').filter({ hasText: 'Signed in as tab-user-a' }).waitFor();
+  const second = await context.newPage();
+  await second.goto(appUrl);
+  await second.getByTestId('customer').filter({ hasText: 'Signed in as tab-user-a' }).waitFor();
+
+  await first.getByRole('button', { name: 'Sign out' }).click();
+  await first.getByRole('button', { name: 'Sign in' }).waitFor();
+  await second.getByRole('button', { name: 'Sign in' }).waitFor();
+
+  await first.getByLabel('User id').fill('tab-user-b');
+  await first.getByRole('button', { name: 'Sign in' }).click();
+  await first.getByTestId('customer').filter({ hasText: 'Signed in as tab-user-b' }).waitFor();
+  const third = await context.newPage();
+  await third.goto(appUrl);
+  await third.getByTestId('customer').filter({ hasText: 'Signed in as tab-user-b' }).waitFor();
+  await context.close();
+});

@@ -49,7 +49,7 @@ function Plans() {
 }
 
 function Billing() {
-  const { error } = useSessionToken();
+  const { error, clear } = useSessionToken();
   const { data: customer } = useCustomer();
   const { data: active } = useActiveSubscription();
   const { data: products } = useProducts();
@@ -61,9 +61,15 @@ function Billing() {
   return (
     <>
       <p data-testid="customer">Signed in as {customer.externalUserId}</p>
-      <form method="post" action="/auth/logout">
-        <button type="submit">Sign out</button>
-      </form>
+      <button
+        onClick={async () => {
+          // Sign out first, then clear(): every tab forgets this user's token and billing data.
+          await fetch('/auth/logout', { method: 'POST' });
+          clear();
+        }}
+      >
+        Sign out
+      </button>
       <p data-testid="plan">Plan: {plan?.name ?? 'none'}</p>
       <p data-testid="features">Features: {entitlements?.map((e) => e.featureKey).join(', ') || 'none'}</p>
       <Plans />

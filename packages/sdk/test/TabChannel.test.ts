@@ -56,3 +56,23 @@ test('without BroadcastChannel (createChannel: false) each tab fetches its own',
   await Promise.all(tabs.map((tab) => tab.getToken()));
   expect(source.requests).toBe(2);
 });
+
+test('clear() on sign-out makes every tab forget the token, so no tab hands it to the next user', async () => {
+  const source = shared(new CountingSource(60 * MINUTE));
+  const [first, second] = [0, 1].map(() => new TokenManager(source, { createChannel, resumeEvents: () => () => {}, shareWaitMs: 200 }));
+  stops.push(first!.start());
+  await first!.getToken();
+  stops.push(second!.start());
+  await expect(second!.getToken()).resolves.toBe('token_1');
+
+  first!.clear();
+  await new Promise((resolve) => setTimeout(resolve, 50));
+  // Both tabs asked the session route again (for the user now signed in, or for its 401).
+  expect(source.requests).toBeGreaterThanOrEqual(2);
+  expect(first!.getState().token).not.toBe('token_1');
+  expect(second!.getState().token).not.toBe('token_1');
+
+  const third = new TokenManager(source, { createChannel, resumeEvents: () => () => {}, shareWaitMs: 200 });
+  stops.push(third.start());
+  await expect(third.getToken()).resolves.not.toBe('token_1');
+});

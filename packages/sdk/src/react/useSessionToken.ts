@@ -8,6 +8,8 @@ import { BillingOSContext } from './BillingOSContext';
 export interface SessionTokenResult extends TokenState {
   /** Fetches a new token now (joining a request already running). */
   refresh: () => Promise<string>;
+  /** Forgets the token in every tab of this origin; call it when the user signs out. */
+  clear: () => void;
 }
 
 /**
@@ -16,7 +18,7 @@ export interface SessionTokenResult extends TokenState {
  * backend with the token.
  *
  * @example
- * const { token, expiresAt, error, refresh } = useSessionToken();
+ * const { token, expiresAt, error, refresh, clear } = useSessionToken();
  */
 export function useSessionToken(tokenUrl?: string): SessionTokenResult {
   const context = useContext(BillingOSContext);
@@ -30,5 +32,5 @@ export function useSessionToken(tokenUrl?: string): SessionTokenResult {
   }
   useEffect(() => own?.start(), [own]);
   const state = useSyncExternalStore(tokens.subscribe, tokens.getState, tokens.getState);
-  return { ...state, refresh: tokens.refresh };
+  return { ...state, refresh: tokens.refresh, clear: tokens.clear };
 }

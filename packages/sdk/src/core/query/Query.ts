@@ -53,6 +53,14 @@ export class Query<T> extends Subscribable {
     return this.hasListeners ? this.fetch() : Promise.resolve();
   }
 
+  /** Drops the data (another user's, after a sign-out) and refetches where it is shown. */
+  reset(): void {
+    this.#inflight = null;
+    this.#stale = true;
+    this.#setState({ data: undefined, error: null, isLoading: true, isFetching: false });
+    if (this.hasListeners) this.ensure();
+  }
+
   /** Refetches a failed query that is on screen (e.g. once a token arrives after an outage). */
   retryIfFailed(): void {
     if (this.#state.error && this.hasListeners) this.ensure();

@@ -23,11 +23,17 @@ export class QueryCache {
   constructor(client: BillingOSClient) {
     this.#client = client;
     let wasOk = false;
+    let lastToken: string | null = null;
     client.tokens.subscribe(() => {
       const { token, error } = client.tokens.getState();
-      const ok = token !== null && error === null;
-      if (ok && !wasOk) this.#queries.forEach((query) => query.retryIfFailed());
-      wasOk = ok;
+      // A token only goes back to null through clear(): the user signed out, so their data goes too.
+      const cleared = token === null && lastToken !== null;
+      const recovered = token !== null && error === null && !wasOk;
+      // Updated before acting: a reset or retry asks for a token, which notifies this listener again.
+      wasOk = token !== null && error === null;
+      lastToken = token;
+      if (cleared) this.#queries.forEach((query) => query.reset());
+      if (recovered) this.#queries.forEach((query) => query.retryIfFailed());
     });
   }
 

@@ -6,7 +6,7 @@ export interface SharedToken {
   usableUntil: number;
 }
 
-type Message = { type: 'ask' } | { type: 'token'; shared: SharedToken };
+type Message = { type: 'ask' } | { type: 'token'; shared: SharedToken } | { type: 'clear' };
 
 /** The part of `BroadcastChannel` the SDK uses, so tests and other platforms can supply one. */
 export interface BroadcastChannelLike {
@@ -27,13 +27,21 @@ export class TabChannel {
   readonly #lockName: string;
   #waiting: (() => void) | null = null;
 
-  constructor(name: string, create: CreateChannel, onToken: (shared: SharedToken) => void, fresh: () => SharedToken | null) {
+  constructor(
+    name: string,
+    create: CreateChannel,
+    onToken: (shared: SharedToken) => void,
+    fresh: () => SharedToken | null,
+    onClear: () => void,
+  ) {
     this.#lockName = name;
     this.#channel = create(name);
     this.#channel.onmessage = ({ data }: MessageEvent<Message>) => {
       if (data.type === 'token') {
         onToken(data.shared);
         this.#waiting?.();
+      } else if (data.type === 'clear') {
+        onClear();
       } else {
         const current = fresh();
         if (current) this.post(current);
@@ -43,6 +51,11 @@ export class TabChannel {
 
   post(shared: SharedToken): void {
     this.#channel.postMessage({ type: 'token', shared } satisfies Message);
+  }
+
+  /** Tells the other tabs to forget their token (the user signed out). */
+  clear(): void {
+    this.#channel.postMessage({ type: 'clear' } satisfies Message);
   }
 
   /** Asks the other tabs for their token; resolves on the first answer or after `waitMs`. */

@@ -83,6 +83,20 @@ export class TokenManager extends Subscribable {
   refresh = (): Promise<string> => this.#run(false);
 
   /**
+   * Forgets the token in this tab and in every other tab of the origin; call it when the user
+   * signs out, so no tab hands the old user's token to the next one. Mounted hooks then ask the
+   * session route again (and get its 401 until someone signs in).
+   *
+   * @example
+   * await supabase.auth.signOut();
+   * tokens.clear();
+   */
+  clear = (): void => {
+    this.#channel?.clear();
+    this.#forget();
+  };
+
+  /**
    * Called when the API answered 401 for `token`: forces one refresh, unless the token has already
    * been replaced, and returns the token to retry with.
    */
@@ -107,7 +121,7 @@ export class TokenManager extends Subscribable {
     const { createChannel = defaultCreateChannel(), resumeEvents = browserResumeEvents } = this.#options;
     const key = this.#source.shareKey;
     if (createChannel && key !== undefined) {
-      this.#channel = new TabChannel(`billingos:${key}`, createChannel, (shared) => this.#adopt(shared, false), () => this.#fresh());
+      this.#channel = new TabChannel(`billingos:${key}`, createChannel, (shared) => this.#adopt(shared, false), () => this.#fresh(), () => this.#forget());
     }
     this.#stopResume = resumeEvents(() => this.#resume());
     if (this.#current) this.#schedule();
@@ -181,6 +195,13 @@ export class TokenManager extends Subscribable {
       isLoading: false,
     });
     this.#schedule();
+  }
+
+  #forget(): void {
+    this.#current = null;
+    this.#failures = 0;
+    this.#setState({ token: null, expiresAt: null, error: null, isLoading: false });
+    if (this.#starts) this.#run(false).catch(noop);
   }
 
   #backingOff(): boolean {
