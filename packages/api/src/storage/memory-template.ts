@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { readFile, readdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { MIGRATIONS_DIR, migrate } from './migrate';
+import { MIGRATIONS_DIR, migrated } from './migrate';
 import { PGliteDatabase } from './pglite-database';
 
 /**
@@ -20,16 +20,6 @@ export async function openMigratedMemoryDatabase(): Promise<PGliteDatabase> {
   const db = await migrated(await PGliteDatabase.open());
   await db.dumpTo(image).catch(() => undefined);
   return db;
-}
-
-async function migrated(db: PGliteDatabase): Promise<PGliteDatabase> {
-  try {
-    await migrate(db);
-    return db;
-  } catch (error) {
-    await db.close();
-    throw error;
-  }
 }
 
 async function migrationsDigest(): Promise<string> {

@@ -38,3 +38,14 @@ function splitStatements(sql: string): string[] {
     .map((statement) => statement.replace(/^\s*--.*$/gm, '').trim())
     .filter((statement) => statement.length > 0);
 }
+
+/** Migrates a freshly opened database, closing it when that fails so no handle leaks. */
+export async function migrated<T extends Database>(db: T): Promise<T> {
+  try {
+    await migrate(db);
+    return db;
+  } catch (error) {
+    await db.close();
+    throw error;
+  }
+}

@@ -1,18 +1,11 @@
 import type { Database } from './database';
 import { openMigratedMemoryDatabase } from './memory-template';
-import { migrate } from './migrate';
+import { migrated } from './migrate';
 import { openDatabase } from './open-database';
 import type { StorageOptions } from './open-database';
 
 /** Opens the storage the options describe and brings its schema up to date. */
 export async function openMigratedDatabase(options: StorageOptions): Promise<Database> {
   if (!options.databaseUrl && !options.dataDir) return openMigratedMemoryDatabase();
-  const db = await openDatabase(options);
-  try {
-    await migrate(db);
-    return db;
-  } catch (error) {
-    await db.close();
-    throw error;
-  }
+  return migrated(await openDatabase(options));
 }
