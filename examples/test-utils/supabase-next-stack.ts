@@ -2,7 +2,7 @@ import type { Browser } from 'playwright-core';
 import { startTestServer, type TestServer } from '@billingos/api/testing';
 import { SupabaseAuthServer } from '../../packages/supabase/test/utils/supabase-auth-server';
 import { launchChromium } from './browser';
-import { buildNextApp, startNextApp, type RunningNextApp } from './next-app';
+import { buildNextApp, startNextApp, type RunningNextApp } from '../../test-utils/next-app';
 
 /** A built Next.js example served against a real BillingOS API and a local Supabase Auth, plus a browser. */
 export interface SupabaseNextStack {
@@ -30,8 +30,7 @@ export async function startSupabaseNextStack(appDir: string): Promise<SupabaseNe
     browser,
     async close() {
       await browser.close();
-      app.stop();
-      await Promise.all([api.close(), auth.close()]);
+      await Promise.all([app.stop(), api.close(), auth.close()]);
     },
   };
 }

@@ -2,7 +2,7 @@ import { BillingOS } from '@billingos/node';
 import { startTestServer, type TestServer } from '@billingos/api/testing';
 import { eventually } from './support/eventually';
 import { buildExample, type RunningExample, startExample } from './support/example-app';
-import { freePort } from './support/free-port';
+import { freePort } from '../../../test-utils/free-port';
 
 let api: TestServer;
 let example: RunningExample;

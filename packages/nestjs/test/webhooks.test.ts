@@ -4,7 +4,7 @@ import { startTestServer, type TestServer } from '@billingos/api/testing';
 import { Injectable, type ModuleMetadata } from '@nestjs/common';
 import { BillingOSModule, BillingOSModuleConfigurationError, OnBillingOSEvent } from '../src';
 import { eventually } from './support/eventually';
-import { freePort } from './support/free-port';
+import { freePort } from '../../../test-utils/free-port';
 import { type RunningNestApp, startNestApp } from './support/start-nest-app';
 
 @Injectable()

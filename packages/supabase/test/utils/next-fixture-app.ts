@@ -1,11 +1,9 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { cp, mkdir, mkdtemp, readdir, rm, symlink } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { buildNextApp, startNextApp, type RunningNextApp } from '../../../../test-utils/next-app';
 
 const ROOT = join(__dirname, '../../../..');
-const NEXT_BIN = join(ROOT, 'node_modules/next/dist/bin/next');
 
 /**
  * A Next.js app (test/fixtures/next-app) installed the way a merchant installs it: the
@@ -14,7 +12,7 @@ const NEXT_BIN = join(ROOT, 'node_modules/next/dist/bin/next');
  */
 export class NextFixtureApp {
   readonly #dir: string;
-  #server: ChildProcess | undefined;
+  #server: RunningNextApp | undefined;
 
   private constructor(dir: string) {
     this.#dir = dir;
@@ -35,55 +33,18 @@ export class NextFixtureApp {
     return new NextFixtureApp(dir);
   }
 
-  build(): Promise<string> {
-    return run(spawn(process.execPath, [NEXT_BIN, 'build'], { cwd: this.#dir, env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' } }));
+  build(): Promise<void> {
+    return buildNextApp(this.#dir);
   }
 
   /** `next start` on a free loopback port with `env`; resolves to the app's URL once it is ready. */
   async start(env: Record<string, string>): Promise<string> {
-    const port = await freePort();
-    const server = spawn(process.execPath, [NEXT_BIN, 'start', '-p', String(port), '-H', '127.0.0.1'], {
-      cwd: this.#dir,
-      env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', ...env },
-    });
-    this.#server = server;
-    await new Promise<void>((resolve, reject) => {
-      let output = '';
-      server.stdout?.on('data', (chunk: Buffer) => {
-        output += chunk.toString();
-        if (output.includes('Ready')) resolve();
-      });
-      server.once('exit', (code) => reject(new Error(`next start exited with ${code}: ${output}`)));
-    });
-    return `http://127.0.0.1:${port}`;
+    this.#server = await startNextApp(this.#dir, env);
+    return this.#server.url;
   }
 
   async dispose(): Promise<void> {
-    if (this.#server && this.#server.exitCode === null) {
-      const exited = new Promise((resolve) => this.#server?.once('exit', resolve));
-      this.#server.kill('SIGTERM');
-      await exited;
-    }
+    await this.#server?.stop();
     await rm(this.#dir, { recursive: true, force: true });
   }
-}
-
-function run(child: ChildProcess): Promise<string> {
-  let output = '';
-  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  return new Promise((resolve, reject) => {
-    child.once('exit', (code) => (code === 0 ? resolve(output) : reject(new Error(`next build failed (${code}):\n${output}`))));
-  });
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
 }

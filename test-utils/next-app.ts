@@ -1,20 +1,12 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
+import { freePort } from './free-port';
 
 const nextBin = require.resolve('next/dist/bin/next');
 
 export interface RunningNextApp {
   url: string;
-  stop(): void;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const probe = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
+  /** Stops `next start`, resolved once it has exited. */
+  stop(): Promise<void>;
 }
 
 function next(dir: string, args: string[], env: Record<string, string> = {}): ChildProcess {
@@ -41,8 +33,15 @@ export async function startNextApp(dir: string, env: Record<string, string>): Pr
   let running = true;
   child.on('exit', () => (running = false));
   while (running) {
-    if (await fetch(url).then((response) => response.status < 500, () => false)) return { url, stop: () => child.kill() };
+    if (await fetch(url).then((response) => response.status < 500, () => false)) return { url, stop: () => stopChild(child) };
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
   throw new Error(`next start in ${dir} exited before it served the app`);
+}
+
+function stopChild(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null) return Promise.resolve();
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  child.kill('SIGTERM');
+  return exited;
 }
