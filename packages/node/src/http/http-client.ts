@@ -3,7 +3,7 @@ import { ResolvedConfig } from '../config/resolved-config';
 import { VERSION } from '../version';
 import { sleep } from './abort';
 import { requestUrl } from './api-request';
-import { RETRY_ATTEMPT_HEADER } from './headers';
+import { IDEMPOTENCY_KEY_HEADER, RETRY_ATTEMPT_HEADER } from './headers';
 import { RetryPolicy } from './retry-policy';
 import { sendAttempt } from './send-attempt';
 import { Transport } from './transport';
@@ -12,7 +12,8 @@ import type { RequestOptions } from './request-options';
 
 /**
  * Turns an {@link ApiRequest} into authenticated attempts through the {@link Transport},
- * retried as the {@link RetryPolicy} decides, with one `Idempotency-Key` per POST call.
+ * retried as the {@link RetryPolicy} decides, with one `Idempotency-Key` per write (POST, PATCH,
+ * DELETE) call, the same on every attempt.
  */
 @injectable()
 export class HttpClient {
@@ -57,15 +58,30 @@ export class HttpClient {
   }
 
   #headers(request: ApiRequest, options: RequestOptions): Record<string, string> {
+    const { idempotencyKey: headerKey, rest } = splitIdempotencyKey(options.headers);
     const headers: Record<string, string> = {
       Authorization: `Bearer ${this.#config.secretKey}`,
       Accept: 'application/json',
       'User-Agent': `billingos-node/${VERSION}`,
-      ...options.headers,
+      ...rest,
     };
     if (request.body !== undefined) headers['Content-Type'] = 'application/json';
-    const idempotencyKey = options.idempotencyKey ?? (request.method === 'POST' ? crypto.randomUUID() : undefined);
-    if (idempotencyKey !== undefined) headers['Idempotency-Key'] = idempotencyKey;
+    const idempotencyKey = options.idempotencyKey ?? headerKey ?? (WRITE_METHODS.has(request.method) ? crypto.randomUUID() : undefined);
+    if (idempotencyKey !== undefined) headers[IDEMPOTENCY_KEY_HEADER] = idempotencyKey;
     return headers;
   }
+}
+
+/** Writes a retry could repeat: each call gets one key, sent unchanged on every attempt. */
+const WRITE_METHODS: ReadonlySet<ApiRequest['method']> = new Set(['POST', 'PATCH', 'DELETE']);
+
+/** A key passed as a header in any spelling counts as the caller's own, never sent twice. */
+function splitIdempotencyKey(headers: Record<string, string> = {}): { idempotencyKey?: string; rest: Record<string, string> } {
+  const rest: Record<string, string> = {};
+  let idempotencyKey: string | undefined;
+  for (const [name, value] of Object.entries(headers)) {
+    if (name.toLowerCase() === IDEMPOTENCY_KEY_HEADER.toLowerCase()) idempotencyKey = value;
+    else rest[name] = value;
+  }
+  return idempotencyKey === undefined ? { rest } : { idempotencyKey, rest };
 }

@@ -6,7 +6,11 @@ export interface RequestOptions {
   timeout?: number;
   /** Retry budget for this call, overriding the policy's default. */
   maxRetries?: number;
-  /** Your own `Idempotency-Key` (POST); by default one is generated per call and reused across its retries. */
+  /**
+   * Your own `Idempotency-Key`, sent as is. By default every POST, PATCH and DELETE gets a
+   * random UUID, the same on each of its retries; pass your own to retry a failed call
+   * yourself (later, or from another process) without running it twice.
+   */
   idempotencyKey?: string;
   /** Extra headers sent with this call. */
   headers?: Record<string, string>;

@@ -15,8 +15,8 @@ export interface RetryContext {
 }
 
 /**
- * Decides whether and when a failed attempt is retried. Every POST carries an
- * `Idempotency-Key` that is reused across retries, so a policy may retry writes safely.
+ * Decides whether and when a failed attempt is retried. Every write (POST, PATCH, DELETE)
+ * carries an `Idempotency-Key` that is reused across retries, so a policy may retry writes safely.
  *
  * @example
  * class TwiceQuickly extends RetryPolicy {
