@@ -1,5 +1,6 @@
 import { inject, injectable } from '../internal/di';
 import { HttpClient } from '../http/http-client';
+import { idSegment } from './id-segment';
 import { ListPromise, toPage } from './list-promise';
 import type { RequestOptions } from '../http/request-options';
 import type { Customer, CustomerCreateParams, DeletedCustomer, CustomerListParams, CustomerUpdateParams } from './customer';
@@ -20,18 +21,18 @@ export class Customers {
   }
 
   /** @example await billing.customers.retrieve('cus_123'); */
-  retrieve(id: string, options?: RequestOptions): Promise<Customer> {
-    return this.#http.request({ method: 'GET', path: `/v1/customers/${encodeURIComponent(id)}` }, options);
+  async retrieve(id: string, options?: RequestOptions): Promise<Customer> {
+    return this.#http.request({ method: 'GET', path: customerPath(id, 'retrieve') }, options);
   }
 
   /** @example await billing.customers.update('cus_123', { name: 'Ada' }); */
-  update(id: string, params: CustomerUpdateParams, options?: RequestOptions): Promise<Customer> {
-    return this.#http.request({ method: 'PATCH', path: `/v1/customers/${encodeURIComponent(id)}`, body: params }, options);
+  async update(id: string, params: CustomerUpdateParams, options?: RequestOptions): Promise<Customer> {
+    return this.#http.request({ method: 'PATCH', path: customerPath(id, 'update'), body: params }, options);
   }
 
   /** @example await billing.customers.del('cus_123'); */
-  del(id: string, options?: RequestOptions): Promise<DeletedCustomer> {
-    return this.#http.request({ method: 'DELETE', path: `/v1/customers/${encodeURIComponent(id)}` }, options);
+  async del(id: string, options?: RequestOptions): Promise<DeletedCustomer> {
+    return this.#http.request({ method: 'DELETE', path: customerPath(id, 'del') }, options);
   }
 
   /** @example for await (const customer of billing.customers.list({ externalUserId: 'user_123' })) … */
@@ -45,4 +46,8 @@ export class Customers {
       return toPage(body);
     }, startingAfter);
   }
+}
+
+function customerPath(id: string, method: string): string {
+  return `/v1/customers/${idSegment(id, { method: `customers.${method}`, param: 'id', expected: "a customer id such as 'cus_123'" })}`;
 }

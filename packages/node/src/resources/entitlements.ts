@@ -1,5 +1,6 @@
 import { inject, injectable } from '../internal/di';
 import { HttpClient } from '../http/http-client';
+import { idSegment } from './id-segment';
 import { ListPromise, toPage } from './list-promise';
 import type { RequestOptions } from '../http/request-options';
 import type { Entitlement } from './entitlement';
@@ -16,22 +17,27 @@ export class Entitlements {
 
   /** @example for await (const { featureKey } of billing.entitlements.list('cus_123')) granted.add(featureKey); */
   list(customerId: string, params: ListParams = {}, options?: RequestOptions): ListPromise<Entitlement> {
+    return this.#list('list', customerId, params, options);
+  }
+
+  /** Whether the customer has `featureKey` now. @example if (await billing.entitlements.has('cus_123', 'exports')) … */
+  async has(customerId: string, featureKey: string, options?: RequestOptions): Promise<boolean> {
+    for await (const entitlement of this.#list('has', customerId, {}, options)) {
+      if (entitlement.featureKey === featureKey) return true;
+    }
+    return false;
+  }
+
+  #list(method: string, customerId: string, params: ListParams, options: RequestOptions | undefined): ListPromise<Entitlement> {
     const { startingAfter, ...query } = params;
-    const path = `/v1/customers/${encodeURIComponent(customerId)}/entitlements`;
     return new ListPromise(async (cursor) => {
+      const segment = idSegment(customerId, { method: `entitlements.${method}`, param: 'customerId', expected: "a customer id such as 'cus_123'" });
+      const path = `/v1/customers/${segment}/entitlements`;
       const body = await this.#http.request<Page<Entitlement>>(
         { method: 'GET', path, query: { ...query, startingAfter: cursor } },
         options,
       );
       return toPage(body);
     }, startingAfter);
-  }
-
-  /** Whether the customer has `featureKey` now. @example if (await billing.entitlements.has('cus_123', 'exports')) … */
-  async has(customerId: string, featureKey: string, options?: RequestOptions): Promise<boolean> {
-    for await (const entitlement of this.list(customerId, {}, options)) {
-      if (entitlement.featureKey === featureKey) return true;
-    }
-    return false;
   }
 }

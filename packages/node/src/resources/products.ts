@@ -1,5 +1,6 @@
 import { inject, injectable } from '../internal/di';
 import { HttpClient } from '../http/http-client';
+import { idSegment } from './id-segment';
 import { ListPromise, toPage } from './list-promise';
 import type { RequestOptions } from '../http/request-options';
 import type { Page } from './list-promise';
@@ -20,8 +21,9 @@ export class Products {
   }
 
   /** @example await billing.products.retrieve('prod_123'); */
-  retrieve(id: string, options?: RequestOptions): Promise<Product> {
-    return this.#http.request({ method: 'GET', path: `/v1/products/${encodeURIComponent(id)}` }, options);
+  async retrieve(id: string, options?: RequestOptions): Promise<Product> {
+    const segment = idSegment(id, { method: 'products.retrieve', param: 'id', expected: "a product id such as 'prod_123'" });
+    return this.#http.request({ method: 'GET', path: `/v1/products/${segment}` }, options);
   }
 
   /** @example for await (const product of billing.products.list()) console.log(product.name); */

@@ -1,5 +1,6 @@
 import { inject, injectable } from '../internal/di';
 import { HttpClient } from '../http/http-client';
+import { idSegment } from './id-segment';
 import { ListPromise, toPage } from './list-promise';
 import type { RequestOptions } from '../http/request-options';
 import type { Page } from './list-promise';
@@ -26,26 +27,26 @@ export class Subscriptions {
   }
 
   /** @example await billing.subscriptions.retrieve('sub_123'); */
-  retrieve(id: string, options?: RequestOptions): Promise<Subscription> {
-    return this.#http.request({ method: 'GET', path: path(id) }, options);
+  async retrieve(id: string, options?: RequestOptions): Promise<Subscription> {
+    return this.#http.request({ method: 'GET', path: subscriptionPath(id, 'retrieve') }, options);
   }
 
   /** @example await billing.subscriptions.update('sub_123', { metadata: { seats: '5' } }); */
-  update(id: string, params: SubscriptionUpdateParams, options?: RequestOptions): Promise<Subscription> {
-    return this.#http.request({ method: 'PATCH', path: path(id), body: params }, options);
+  async update(id: string, params: SubscriptionUpdateParams, options?: RequestOptions): Promise<Subscription> {
+    return this.#http.request({ method: 'PATCH', path: subscriptionPath(id, 'update'), body: params }, options);
   }
 
   /**
    * Moves the subscription to another price (upgrade or downgrade).
    * @example await billing.subscriptions.changePlan('sub_123', 'price_pro_yearly');
    */
-  changePlan(id: string, priceId: string, options?: RequestOptions): Promise<Subscription> {
-    return this.update(id, { priceId }, options);
+  async changePlan(id: string, priceId: string, options?: RequestOptions): Promise<Subscription> {
+    return this.#http.request({ method: 'PATCH', path: subscriptionPath(id, 'changePlan'), body: { priceId } }, options);
   }
 
   /** @example await billing.subscriptions.cancel('sub_123', { atPeriodEnd: true }); */
-  cancel(id: string, params: SubscriptionCancelParams = {}, options?: RequestOptions): Promise<Subscription> {
-    return this.#http.request({ method: 'POST', path: `${path(id)}/cancel`, body: params }, options);
+  async cancel(id: string, params: SubscriptionCancelParams = {}, options?: RequestOptions): Promise<Subscription> {
+    return this.#http.request({ method: 'POST', path: `${subscriptionPath(id, 'cancel')}/cancel`, body: params }, options);
   }
 
   /** @example for await (const sub of billing.subscriptions.list({ customerId })) console.log(sub.status); */
@@ -61,6 +62,6 @@ export class Subscriptions {
   }
 }
 
-function path(id: string): string {
-  return `/v1/subscriptions/${encodeURIComponent(id)}`;
+function subscriptionPath(id: string, method: string): string {
+  return `/v1/subscriptions/${idSegment(id, { method: `subscriptions.${method}`, param: 'id', expected: "a subscription id such as 'sub_123'" })}`;
 }

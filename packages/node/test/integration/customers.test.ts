@@ -47,3 +47,13 @@ test('list filters by externalUserId and iterates every page with for await', as
 test('toArray stops at its maximum', async () => {
   expect(await billing.customers.list({ limit: 2 }).toArray(3)).toHaveLength(3);
 });
+
+test('ids that are no ids never reach the API; an odd but safe id is one path segment (404, not another route)', async () => {
+  await billing.customers.create({ externalUserId: 'user_ids' });
+  for (const id of ['.', '..', '', 'cus_1/entitlements', 'cus_1?limit=1']) {
+    await expect(billing.customers.retrieve(id)).rejects.toMatchObject({ name: 'InvalidRequestError', param: 'id', statusCode: undefined });
+  }
+  const error = await billing.customers.retrieve('%2e%2e').catch((e: unknown) => e);
+  expect(error).toBeInstanceOf(NotFoundError);
+  expect(error).toMatchObject({ statusCode: 404, requestId: expect.stringMatching(/^req_/) });
+});
