@@ -41,4 +41,6 @@ export interface CustomerUpdateParams {
 export interface CustomerListParams extends ListParams {
   /** Only the customer with this external user id. */
   externalUserId?: string;
+  /** Only the customers of this organization (B2B: your organization's id). */
+  externalOrganizationId?: string;
 }
