@@ -36,8 +36,9 @@ export interface ApiProcessOptions {
 export async function startApiProcess(options: ApiProcessOptions = {}): Promise<ApiProcess> {
   assertBuilt();
   const port = options.env?.PORT ?? String(await freePort());
+  const env: Record<string, string> = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', TMPDIR: process.env.TMPDIR ?? '/tmp', ...options.env, PORT: port };
   const child = spawn(process.execPath, [MAIN], {
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', TMPDIR: process.env.TMPDIR ?? '/tmp', ...options.env, PORT: port },
+    env: { ...env, NODE_ENV: 'production' as const },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

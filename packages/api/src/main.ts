@@ -6,7 +6,7 @@ import { startApiServer } from './server';
 
 async function main(): Promise<void> {
   const options = readServerEnv(process.env, join(process.cwd(), '.billingos', 'data'));
-  const server = await startApiServer({ ...options, logger: true });
+  const server = await startApiServer({ ...options, logger: true, onStorageCrash: exitOnStorageCrash });
   printGeneratedKeys(server.generatedKeys);
   printKeySource(options.keys ?? {}, server.generatedKeys);
   console.log(`BillingOS API listening on ${server.url} (storage: ${server.database.kind})`);
@@ -18,6 +18,12 @@ async function main(): Promise<void> {
       server.close().then(() => process.exit(0), () => process.exit(1));
     });
   }
+}
+
+/** A process whose embedded database died can only answer errors: end it so a supervisor starts a fresh one. */
+function exitOnStorageCrash(error: Error): void {
+  console.error(`BillingOS API stopping: ${error.message} Restart it (a supervisor such as systemd, Docker or npm start does); the data folder is intact.`);
+  process.exit(1);
 }
 
 main().catch((error: unknown) => {

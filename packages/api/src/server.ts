@@ -13,6 +13,9 @@ import { assignRequestId } from './http/request-id';
 import { SigningKeyring } from './session-tokens/signing-keyring';
 import type { SigningKeyInput } from './session-tokens/signing-keyring';
 import { openMigratedDatabase } from './storage/open-migrated-database';
+import { proxyHops } from './rate-limit/trust-proxy';
+import type { TrustProxy } from './rate-limit/trust-proxy';
+import { PGliteDatabase } from './storage/pglite-database';
 import type { Database } from './storage/database';
 
 /** How to run the API; every field has a default suited to local development. */
@@ -37,6 +40,17 @@ export interface ApiServerOptions {
   legacyPublishableView?: boolean;
   /** Nest's logger. @default false */
   logger?: boolean;
+  /**
+   * Believe `X-Forwarded-For` for the client's address (rate limits per address): `true` for one
+   * proxy in front (a load balancer), a number for that many. @default false (the header is ignored)
+   */
+  trustProxy?: TrustProxy;
+  /**
+   * Called when embedded storage dies under the server (the PGlite worker crashed): nothing can
+   * be served any more. The bin logs and exits so a supervisor restarts it.
+   * @default log the error; requests answer 503 until the server is restarted
+   */
+  onStorageCrash?: (error: Error) => void;
 }
 
 /** A running API. */
@@ -60,7 +74,9 @@ export const DEFAULT_RATE_LIMIT: RateLimitOptions = { max: 10_000, windowMs: 60_
  */
 export async function startApiServer(options: ApiServerOptions = {}): Promise<ApiServer> {
   assertValidOptions(options);
+  const trustProxy = proxyHops(options.trustProxy);
   const database = await openMigratedDatabase(options);
+  if (database instanceof PGliteDatabase) database.onCrash(options.onStorageCrash ?? logStorageCrash);
   let app: NestExpressApplication | undefined;
   try {
     const seed = await seedMerchant(database, { keys: options.keys, legacyPublishableView: options.legacyPublishableView });
@@ -71,6 +87,7 @@ export async function startApiServer(options: ApiServerOptions = {}): Promise<Ap
       logger: options.logger ? ['warn', 'error'] : false,
     });
     app.disable('x-powered-by');
+    app.set('trust proxy', trustProxy);
     app.set('etag', false);
     app.use(assignRequestId, cors, jsonBody);
     await app.listen(options.port ?? 3001, options.host ?? '127.0.0.1');
@@ -90,6 +107,10 @@ export async function startApiServer(options: ApiServerOptions = {}): Promise<Ap
     await database.close();
     throw error;
   }
+}
+
+function logStorageCrash(error: Error): void {
+  console.error(`BillingOS API: ${error.message} Every request now answers 503: restart the server (the data folder is intact).`);
 }
 
 /** A URL a client on this machine can call (wildcard addresses become loopback). */

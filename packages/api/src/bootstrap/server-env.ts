@@ -1,12 +1,14 @@
 import type { ApiServerOptions } from '../server';
 import { parseSigningKeys } from '../session-tokens/signing-keyring';
+import { parseBooleanEnv } from './parse-boolean-env';
 import { parseRateLimit } from './parse-rate-limit';
+import { parseTrustProxy } from '../rate-limit/trust-proxy';
 
 /**
  * Reads the server's settings from environment variables:
  * `PORT`, `HOST`, `DATABASE_URL`, `BILLINGOS_DATA_DIR`, `BILLINGOS_SECRET_KEY`, `BILLINGOS_LIVE_SECRET_KEY`,
  * `BILLINGOS_PUBLISHABLE_KEY`, `BILLINGOS_LIVE_PUBLISHABLE_KEY`, `BILLINGOS_WEBHOOK_SECRET`, `BILLINGOS_SIGNING_KEYS`,
- * `BILLINGOS_RATE_LIMIT`, `BILLINGOS_WEBHOOK_URL`, `BILLINGOS_LEGACY_PUBLISHABLE_VIEW`.
+ * `BILLINGOS_RATE_LIMIT`, `BILLINGOS_WEBHOOK_URL`, `BILLINGOS_LEGACY_PUBLISHABLE_VIEW`, `TRUST_PROXY`.
  *
  * @example
  * const server = await startApiServer(readServerEnv(process.env, '.billingos/data'));
@@ -28,8 +30,11 @@ export function readServerEnv(env: Readonly<Record<string, string | undefined>>,
   else options.dataDir = env.BILLINGOS_DATA_DIR || defaultDataDir;
   if (env.BILLINGOS_SIGNING_KEYS) options.signingKeys = parseSigningKeys(env.BILLINGOS_SIGNING_KEYS);
   if (env.BILLINGOS_RATE_LIMIT) options.rateLimit = parseRateLimit(env.BILLINGOS_RATE_LIMIT);
+  const trustProxy = parseTrustProxy(env.TRUST_PROXY);
+  if (trustProxy !== undefined) options.trustProxy = trustProxy;
   if (env.BILLINGOS_WEBHOOK_URL) options.webhookEndpoint = env.BILLINGOS_WEBHOOK_URL;
-  if (env.BILLINGOS_LEGACY_PUBLISHABLE_VIEW) options.legacyPublishableView = env.BILLINGOS_LEGACY_PUBLISHABLE_VIEW !== 'false';
+  const legacyPublishableView = parseBooleanEnv('BILLINGOS_LEGACY_PUBLISHABLE_VIEW', env.BILLINGOS_LEGACY_PUBLISHABLE_VIEW);
+  if (legacyPublishableView !== undefined) options.legacyPublishableView = legacyPublishableView;
   return options;
 }
 

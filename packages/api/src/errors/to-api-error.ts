@@ -1,10 +1,26 @@
 import { HttpException } from '@nestjs/common';
+import { StorageUnavailableError } from '../storage/storage-unavailable-error';
 import { ApiError } from './api-error';
+
+/** Seconds a client should wait before retrying during a storage outage. */
+export const STORAGE_RETRY_AFTER_SECONDS = 2;
+
+/** The 503 of a storage outage: the request may succeed when retried. */
+export function storageUnavailable(): ApiError {
+  return new ApiError({
+    status: 503,
+    type: 'api_error',
+    code: 'storage_unavailable',
+    message: `The BillingOS API cannot reach its storage right now. Retry after ${STORAGE_RETRY_AFTER_SECONDS} s (a write with the same Idempotency-Key).`,
+    headers: { 'Retry-After': String(STORAGE_RETRY_AFTER_SECONDS) },
+  });
+}
 
 /** Maps anything thrown while serving a request to the error the client sees; unknown failures become a 500 that hides details. */
 export function toApiError(exception: unknown): ApiError {
   if (exception instanceof ApiError) return exception;
   if (exception instanceof HttpException) return fromHttpException(exception);
+  if (exception instanceof StorageUnavailableError) return storageUnavailable();
   return new ApiError({
     status: 500,
     type: 'api_error',

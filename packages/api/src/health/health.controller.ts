@@ -1,6 +1,7 @@
 import { Controller, Get, Inject } from '@nestjs/common';
 import { Public } from '../auth/allow.decorator';
 import { ApiError } from '../errors/api-error';
+import { STORAGE_RETRY_AFTER_SECONDS } from '../errors/to-api-error';
 import { Database } from '../storage/database';
 
 /** `GET /health`: liveness plus a round trip to storage. */
@@ -18,7 +19,13 @@ export class HealthController {
     try {
       await this.#db.query('SELECT 1');
     } catch {
-      throw new ApiError({ status: 503, type: 'api_error', code: 'storage_unreachable', message: `The API cannot reach its ${this.#db.kind} storage.` });
+      throw new ApiError({
+        status: 503,
+        type: 'api_error',
+        code: 'storage_unreachable',
+        message: `The API cannot reach its ${this.#db.kind} storage.`,
+        headers: { 'Retry-After': String(STORAGE_RETRY_AFTER_SECONDS) },
+      });
     }
     return { status: 'ok', storage: this.#db.kind };
   }

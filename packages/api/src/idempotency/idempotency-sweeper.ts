@@ -5,7 +5,11 @@ import { IDEMPOTENCY_TTL_HOURS } from './idempotency-store';
 
 const SWEEP_EVERY_MS = 10 * 60_000;
 
-/** Deletes idempotency keys past their 24 hours, so the table stays the size of one day's POSTs. */
+/**
+ * Deletes idempotency keys past their 24 hours, so the table stays the size of one day's POSTs.
+ * On PGlite, which one process owns, claims still in progress at start belonged to a process
+ * that died: they are dropped, so a client's retry runs at once instead of waiting out the minute.
+ */
 @Injectable()
 export class IdempotencySweeper implements OnApplicationBootstrap, OnApplicationShutdown {
   readonly #db: Database;
@@ -16,7 +20,8 @@ export class IdempotencySweeper implements OnApplicationBootstrap, OnApplication
     this.#db = db;
   }
 
-  onApplicationBootstrap(): void {
+  async onApplicationBootstrap(): Promise<void> {
+    if (this.#db.kind === 'pglite') await this.#db.query("DELETE FROM idempotency_keys WHERE status = 'in_progress'");
     this.#timer = setInterval(() => void this.sweep(), SWEEP_EVERY_MS);
     // Hosts whose timers are plain numbers (jsdom, when a browser test starts the API in-process) have no unref.
     (this.#timer as { unref?: () => void }).unref?.();

@@ -1,24 +1,25 @@
 import { createHash } from 'node:crypto';
-import { existsSync } from 'node:fs';
 import { readFile, readdir } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { MIGRATIONS_DIR, migrated } from './migrate';
 import { PGliteDatabase } from './pglite-database';
+import { isPrivate, privateTempDir } from './private-temp-dir';
 
 /**
- * A fresh, migrated in-memory PGlite. The first one in a machine's temp folder is built from
- * scratch and saved as an image named after the migrations; later ones start from that image,
- * which roughly halves a test server's start-up.
+ * A fresh, migrated in-memory PGlite. The first one for a user is built from scratch and saved
+ * as an image named after the migrations in that user's private temp folder; later ones start
+ * from that image, which roughly halves a test server's start-up. An image anyone else could
+ * have written is never loaded.
  */
 export async function openMigratedMemoryDatabase(): Promise<PGliteDatabase> {
-  const image = join(tmpdir(), `billingos-pglite-${await migrationsDigest()}.tar`);
-  if (existsSync(image)) {
+  const dir = privateTempDir();
+  const image = dir && join(dir, `pglite-${await migrationsDigest()}.tar`);
+  if (image && isPrivate(image)) {
     const db = await PGliteDatabase.open(undefined, image).catch(() => undefined);
     if (db) return migrated(db);
   }
   const db = await migrated(await PGliteDatabase.open());
-  await db.dumpTo(image).catch(() => undefined);
+  if (image) await db.dumpTo(image).catch(() => undefined);
   return db;
 }
 

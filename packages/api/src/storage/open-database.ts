@@ -1,4 +1,5 @@
 import { mkdir } from 'node:fs/promises';
+import { lockDataDir } from './data-dir-lock';
 import { PGliteDatabase } from './pglite-database';
 import { PostgresDatabase } from './postgres-database';
 import type { Database } from './database';
@@ -22,6 +23,15 @@ export async function openDatabase(options: StorageOptions): Promise<Database> {
   const url = options.databaseUrl;
   if (url && /^postgres(ql)?:\/\//.test(url)) return new PostgresDatabase(url);
   if (url) throw new Error(`DATABASE_URL must start with postgres:// or postgresql://, got "${url.split(':')[0]}:…"`);
-  if (options.dataDir) await mkdir(options.dataDir, { recursive: true });
-  return PGliteDatabase.open(options.dataDir);
+  if (!options.dataDir) return PGliteDatabase.open();
+  await mkdir(options.dataDir, { recursive: true });
+  const release = lockDataDir(options.dataDir);
+  try {
+    const db = await PGliteDatabase.open(options.dataDir);
+    db.onClose(release);
+    return db;
+  } catch (error) {
+    release();
+    throw error;
+  }
 }

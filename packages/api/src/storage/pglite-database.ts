@@ -1,7 +1,9 @@
 import { Worker } from 'node:worker_threads';
+import { ambientTransaction } from './ambient-transaction';
 import { Database } from './database';
 import type { Queryable, Row } from './database';
 import { PGLITE_WORKER_SOURCE } from './pglite-worker-source';
+import { StorageUnavailableError } from './storage-unavailable-error';
 
 interface Pending {
   resolve(value: unknown): void;
@@ -30,17 +32,18 @@ export class PGliteDatabase extends Database {
   #nextId = 1;
   #tail: Promise<unknown> = Promise.resolve();
   #closed = false;
+  #closing = false;
+  #crash: StorageError | undefined;
+  readonly #crashListeners: ((error: Error) => void)[] = [];
+  readonly #closeListeners: (() => void)[] = [];
 
   private constructor(dataDir: string | undefined, loadFrom: string | undefined) {
     super();
     const workerData = { pglitePath: require.resolve('@electric-sql/pglite'), dataDir, loadFrom };
     this.#worker = new Worker(PGLITE_WORKER_SOURCE, { eval: true, workerData });
     this.#worker.on('message', (message: { id: number; result?: unknown; error?: { message: string; code?: string } }) => this.#settle(message));
-    this.#worker.on('error', (error) => this.#failAll(error));
-    this.#worker.on('exit', () => {
-      this.#closed = true;
-      this.#failAll(new StorageError('The PGlite worker stopped.'));
-    });
+    this.#worker.on('error', (error) => this.#crashed(new StorageError(`The PGlite worker failed: ${error.message}`)));
+    this.#worker.on('exit', (code) => this.#crashed(new StorageError(`The PGlite worker stopped (exit code ${code}).`)));
   }
 
   /** Opens `dataDir` (memory when undefined), starting from the image file `loadFrom` when given. */
@@ -51,6 +54,8 @@ export class PGliteDatabase extends Database {
   }
 
   query<T extends Row = Row>(sql: string, params: readonly unknown[] = []): Promise<T[]> {
+    const ambient = ambientTransaction();
+    if (ambient) return ambient.query<T>(sql, params);
     return this.#exclusive(() => this.#send('query', sql, params) as Promise<T[]>);
   }
 
@@ -59,6 +64,8 @@ export class PGliteDatabase extends Database {
   }
 
   transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T> {
+    const ambient = ambientTransaction();
+    if (ambient) return work(ambient);
     return this.#exclusive(async () => {
       await this.#send('exec', 'BEGIN');
       try {
@@ -77,11 +84,31 @@ export class PGliteDatabase extends Database {
     await this.#exclusive(() => this.#send('dump', path));
   }
 
-  async close(): Promise<void> {
-    if (this.#closed) return;
-    await this.#exclusive(() => this.#send('close'));
-    this.#closed = true;
+  /** Called once if the worker dies while the database is open: nothing it held can be trusted after that. */
+  onCrash(listener: (error: Error) => void): void {
+    this.#crashListeners.push(listener);
+  }
+
+  /** Called after `close()` has closed the database. */
+  onClose(listener: () => void): void {
+    this.#closeListeners.push(listener);
+  }
+
+  /** Ends the worker the way a crash would (for fault tests). */
+  async terminateWorker(): Promise<void> {
     await this.#worker.terminate();
+  }
+
+  async close(): Promise<void> {
+    try {
+      if (this.#closed) return;
+      this.#closing = true;
+      await this.#exclusive(() => this.#send('close'));
+      this.#closed = true;
+      await this.#worker.terminate();
+    } finally {
+      if (this.#closed) for (const listener of this.#closeListeners.splice(0)) listener();
+    }
   }
 
   #exclusive<T>(run: () => Promise<T>): Promise<T> {
@@ -91,6 +118,7 @@ export class PGliteDatabase extends Database {
   }
 
   #send(op: 'query' | 'exec' | 'close' | 'dump', sql?: string, params: readonly unknown[] = []): Promise<unknown> {
+    if (this.#crash) return Promise.reject(new StorageUnavailableError(this.#crash));
     if (this.#closed) return Promise.reject(new StorageError('The PGlite database is closed.'));
     const id = this.#nextId++;
     return new Promise((resolve, reject) => {
@@ -105,6 +133,14 @@ export class PGliteDatabase extends Database {
     this.#pending.delete(message.id);
     if (message.error) pending.reject(new StorageError(message.error.message, message.error.code));
     else pending.resolve(message.result);
+  }
+
+  #crashed(error: StorageError): void {
+    const wasOpen = !this.#closed && !this.#closing;
+    this.#closed = true;
+    if (wasOpen) this.#crash = error;
+    this.#failAll(error);
+    if (wasOpen) for (const listener of this.#crashListeners.splice(0)) listener(error);
   }
 
   #failAll(error: Error): void {

@@ -24,7 +24,7 @@ parentPort.on('message', async ({ id, op, sql, params }) => {
     else if (op === 'close') await db.close();
     else if (op === 'dump') {
       const partial = sql + '.' + process.pid + '.' + Math.random().toString(36).slice(2) + '.partial';
-      writeFileSync(partial, Buffer.from(await (await db.dumpDataDir('none')).arrayBuffer()));
+      writeFileSync(partial, Buffer.from(await (await db.dumpDataDir('none')).arrayBuffer()), { mode: 0o600 });
       renameSync(partial, sql);
     }
     parentPort.postMessage({ id, result });

@@ -1,40 +1,79 @@
+import { Logger } from '@nestjs/common';
 import { Pool } from 'pg';
+import type { PoolClient } from 'pg';
+import { ambientTransaction } from './ambient-transaction';
 import { Database } from './database';
 import type { Queryable, Row } from './database';
+import { asStorageError, isConnectionFailure } from './storage-unavailable-error';
 
-/** A real PostgreSQL through a node-postgres pool. */
+/** Pool settings that bound every wait, so an outage answers 503 quickly instead of hanging. */
+export interface PostgresTimeouts {
+  /** Waiting for a connection (new or from the pool). @default 5_000 */
+  connectMs?: number;
+  /** A statement, enforced by the server (`statement_timeout`) and the client. @default 15_000 */
+  statementMs?: number;
+}
+
+/** A real PostgreSQL through a node-postgres pool that survives restarts and failovers. */
 export class PostgresDatabase extends Database {
   readonly kind = 'postgres' as const;
-  #pool: Pool;
+  readonly #pool: Pool;
+  readonly #logger = new Logger('BillingOS storage');
+  #lastWarning = 0;
 
-  constructor(connectionString: string, poolSize = 10) {
+  constructor(connectionString: string, poolSize = 10, timeouts: PostgresTimeouts = {}) {
     super();
-    this.#pool = new Pool({ connectionString, max: poolSize });
+    const statementMs = timeouts.statementMs ?? 15_000;
+    this.#pool = new Pool({
+      connectionString,
+      max: poolSize,
+      connectionTimeoutMillis: timeouts.connectMs ?? 5_000,
+      statement_timeout: statementMs,
+      query_timeout: statementMs + 1_000,
+      idleTimeoutMillis: 30_000,
+    });
+    // An idle client whose server went away emits here; without a listener it would end the process.
+    this.#pool.on('error', (error) => this.#warn(`An idle PostgreSQL connection failed (${error.message}); it was dropped and will be replaced.`));
   }
 
   async query<T extends Row = Row>(sql: string, params: readonly unknown[] = []): Promise<T[]> {
-    const result = await this.#pool.query<T>(sql, [...params]);
-    return result.rows;
+    const ambient = ambientTransaction();
+    if (ambient) return ambient.query<T>(sql, params);
+    try {
+      return (await this.#pool.query<T>(sql, [...params])).rows;
+    } catch (error) {
+      throw asStorageError(error);
+    }
   }
 
   async exec(sql: string): Promise<void> {
-    await this.#pool.query(sql);
+    try {
+      await this.#pool.query(sql);
+    } catch (error) {
+      throw asStorageError(error);
+    }
   }
 
   async transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T> {
-    const client = await this.#pool.connect();
+    const ambient = ambientTransaction();
+    if (ambient) return work(ambient);
+    const client = await this.#pool.connect().catch((error: unknown) => Promise.reject(asStorageError(error)));
+    // A checked-out client has no pool listener: a connection lost between statements would otherwise throw.
+    let broken: Error | undefined;
+    const onError = (error: Error) => (broken = error);
+    client.on('error', onError);
     try {
-      await client.query('BEGIN');
-      const result = await work({
-        query: async <R extends Row>(sql: string, params: readonly unknown[] = []) => (await client.query<R>(sql, [...params])).rows,
-      });
-      await client.query('COMMIT');
+      await run(client, 'BEGIN');
+      const result = await work({ query: async <R extends Row>(sql: string, params: readonly unknown[] = []) => (await run<R>(client, sql, params)).rows });
+      await run(client, 'COMMIT');
       return result;
     } catch (error) {
-      await client.query('ROLLBACK');
-      throw error;
+      if (isConnectionFailure(error)) broken ??= error as Error;
+      else await client.query('ROLLBACK').catch((rollbackError: Error) => (broken = rollbackError));
+      throw asStorageError(error);
     } finally {
-      client.release();
+      client.off('error', onError);
+      client.release(broken);
     }
   }
 
@@ -42,4 +81,14 @@ export class PostgresDatabase extends Database {
     if (this.#pool.ended) return;
     await this.#pool.end();
   }
+
+  #warn(message: string): void {
+    if (Date.now() - this.#lastWarning < 5_000) return;
+    this.#lastWarning = Date.now();
+    this.#logger.warn(message);
+  }
+}
+
+function run<R extends Row = Row>(client: PoolClient, sql: string, params: readonly unknown[] = []) {
+  return client.query<R>(sql, [...params]);
 }

@@ -7,10 +7,14 @@ import { MAX_ATTEMPTS, retryDelaySeconds } from './retry-schedule';
 import { signWebhook } from './webhook-signature';
 
 const POLL_INTERVAL_MS = 250;
-const BATCH_SIZE = 20;
-/** A claimed event is leased for this long, so another node retries it if this one dies mid-delivery. */
-const LEASE_SECONDS = 30;
+/** Events one pass delivers at most, each claimed on its own just before it is sent. */
+const EVENTS_PER_PASS = 20;
 const TIMEOUT_MS = 10_000;
+/**
+ * A claimed event is leased for longer than one delivery can take (the timeout plus recording
+ * it), so no other node sends it meanwhile; if this node dies, another retries it after the lease.
+ */
+const LEASE_SECONDS = TIMEOUT_MS / 1000 + 20;
 
 interface DueEvent {
   [column: string]: unknown;
@@ -24,7 +28,8 @@ interface DueEvent {
 
 /**
  * Sends outbox events to the merchant's endpoint, oldest first, with retries on a schedule.
- * Events are claimed with `FOR UPDATE SKIP LOCKED` and a lease, so several API nodes share the work.
+ * Each event is claimed with `FOR UPDATE SKIP LOCKED` and leased right before its delivery, so
+ * several API nodes share the work and none sends an event another one is still sending.
  */
 @Injectable()
 export class WebhookDeliverer implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -54,23 +59,27 @@ export class WebhookDeliverer implements OnApplicationBootstrap, OnApplicationSh
 
   /** One pass over the events that are due. */
   async deliverDue(): Promise<void> {
-    const events = await this.#claim().catch((error: unknown) => {
-      this.#logger.warn(`Could not read the outbox: ${(error as Error).message}`);
-      return [];
-    });
-    for (const event of events) await this.#deliver(event);
+    for (let delivered = 0; delivered < EVENTS_PER_PASS; delivered += 1) {
+      const event = await this.#claimNext().catch((error: unknown) => {
+        this.#logger.warn(`Could not read the outbox: ${(error as Error).message}`);
+        return undefined;
+      });
+      if (!event) return;
+      await this.#deliver(event);
+    }
   }
 
-  #claim(): Promise<DueEvent[]> {
-    return this.#db.query<DueEvent>(
+  async #claimNext(): Promise<DueEvent | undefined> {
+    const [event] = await this.#db.query<DueEvent>(
       `UPDATE webhook_events e SET attempts = e.attempts + 1, next_attempt_at = now() + make_interval(secs => $1)
        FROM merchants m
        WHERE m.id = e.merchant_id AND m.webhook_secret IS NOT NULL AND e.id IN (
          SELECT id FROM webhook_events WHERE delivered_at IS NULL AND next_attempt_at <= now() AND attempts < $2
-         ORDER BY id LIMIT $3 FOR UPDATE SKIP LOCKED)
+         ORDER BY id LIMIT 1 FOR UPDATE SKIP LOCKED)
        RETURNING e.id, e.type, e.data, e.created_at, e.attempts, m.webhook_secret`,
-      [LEASE_SECONDS, MAX_ATTEMPTS, BATCH_SIZE],
+      [LEASE_SECONDS, MAX_ATTEMPTS],
     );
+    return event;
   }
 
   async #deliver(event: DueEvent): Promise<void> {
@@ -98,10 +107,10 @@ export class WebhookDeliverer implements OnApplicationBootstrap, OnApplicationSh
       return;
     }
     this.#logger.warn(`Delivery of ${event.id} (${event.type}) failed (${failure}); attempt ${event.attempts} of ${MAX_ATTEMPTS}.`);
-    await this.#db.query('UPDATE webhook_events SET last_error = $2, next_attempt_at = now() + make_interval(secs => $3) WHERE id = $1', [
-      event.id,
-      failure,
-      retryDelaySeconds(event.attempts),
-    ]);
+    // Only while the claim is still ours: a later attempt's schedule is not moved back.
+    await this.#db.query(
+      'UPDATE webhook_events SET last_error = $2, next_attempt_at = now() + make_interval(secs => $3) WHERE id = $1 AND attempts = $4 AND delivered_at IS NULL',
+      [event.id, failure, retryDelaySeconds(event.attempts), event.attempts],
+    );
   }
 }
