@@ -9,6 +9,8 @@ export interface RateLimitOptions {
   max: number;
   /** Window length in milliseconds. */
   windowMs: number;
+  /** Most keys (credentials, addresses) counted in memory; beyond it the oldest window is dropped. @default 100_000 */
+  maxKeys?: number;
 }
 
 export const API_CONFIG = Symbol('BillingOS.ApiConfig');

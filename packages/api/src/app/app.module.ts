@@ -8,6 +8,7 @@ import { ApiExceptionFilter } from '../errors/api-exception.filter';
 import { IdempotencyInterceptor } from '../idempotency/idempotency.interceptor';
 import { IdempotencyModule } from '../idempotency/idempotency.module';
 import { RateLimitGuard } from '../rate-limit/rate-limit.guard';
+import { RateLimitModule } from '../rate-limit/rate-limit.module';
 import { HealthController } from '../health/health.controller';
 import { EntitlementsModule } from '../entitlements/entitlements.module';
 import { MeModule } from '../me/me.module';
@@ -24,11 +25,11 @@ export class AppModule {
   static forRoot(dependencies: CoreDependencies): DynamicModule {
     return {
       module: AppModule,
-      imports: [CoreModule.forRoot(dependencies), AuthModule, IdempotencyModule, CustomersModule, SessionTokensModule, ProductsModule, SubscriptionsModule, EntitlementsModule, MeModule, WebhooksModule],
+      imports: [CoreModule.forRoot(dependencies), AuthModule, RateLimitModule, IdempotencyModule, CustomersModule, SessionTokensModule, ProductsModule, SubscriptionsModule, EntitlementsModule, MeModule, WebhooksModule],
       controllers: [HealthController],
       providers: [
         { provide: APP_FILTER, useClass: ApiExceptionFilter },
-        { provide: APP_GUARD, useClass: RateLimitGuard },
+        { provide: APP_GUARD, useExisting: RateLimitGuard },
         { provide: APP_GUARD, useExisting: CredentialGuard },
         { provide: APP_INTERCEPTOR, useExisting: IdempotencyInterceptor },
       ],

@@ -7,7 +7,7 @@ import { ALLOW_KEY, OPERATION_KEY, PUBLIC_KEY } from './allow.decorator';
 import { CredentialResolver } from './credential-resolver';
 import { CustomerViewResolver } from './customer-view-resolver';
 import type { Credential, CredentialKind, Operation } from './credential';
-import { setCredential } from './request-context';
+import { resolveCredentialOnce, setCredential } from './request-context';
 
 /** Authenticates every route (401) and lets each credential kind do exactly what its route allows (403). */
 @Injectable()
@@ -32,7 +32,7 @@ export class CredentialGuard implements CanActivate {
     const allowed = this.#reflector.getAllAndOverride<CredentialKind[]>(ALLOW_KEY, targets) ?? [];
     const operation = this.#reflector.getAllAndOverride<Operation | undefined>(OPERATION_KEY, targets);
     const request = context.switchToHttp().getRequest<Request>();
-    const credential = await this.#credentials.resolve(request.headers.authorization);
+    const credential = await resolveCredentialOnce(request, (authorization) => this.#credentials.resolve(authorization));
     if (!allowed.includes(credential.kind)) throw refusal(credential, request);
     const view = operation ? await this.#views.resolve(credential, operation, request) : undefined;
     setCredential(request, credential, view);

@@ -5,6 +5,20 @@ import type { Credential, CustomerView } from './credential';
 
 const credentials = new WeakMap<Request, Credential>();
 const views = new WeakMap<Request, CustomerView>();
+const resolutions = new WeakMap<Request, Promise<Credential>>();
+
+/**
+ * The request's credential, resolved once however many guards ask (the rate limiter keys on it
+ * before the credential guard decides what it may do); a refusal is kept and rethrown the same way.
+ */
+export function resolveCredentialOnce(request: Request, resolve: (authorization: string | undefined) => Promise<Credential>): Promise<Credential> {
+  let resolution = resolutions.get(request);
+  if (!resolution) {
+    resolution = resolve(request.headers.authorization);
+    resolutions.set(request, resolution);
+  }
+  return resolution;
+}
 
 export function setCredential(request: Request, credential: Credential, view?: CustomerView): void {
   credentials.set(request, credential);
