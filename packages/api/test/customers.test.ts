@@ -17,14 +17,14 @@ describe('/v1/customers', () => {
   test('create, retrieve, update, delete', async () => {
     const created = await api('POST', '/v1/customers', {
       key: sk,
-      body: { externalUserId: 'crud_1', externalOrganizationId: 'org_9', email: 'ada@example.com', name: 'Ada', metadata: { tier: 'gold' } },
+      body: { externalUserId: 'crud_1', email: 'ada@example.com', name: 'Ada', metadata: { tier: 'gold' } },
     });
     expect(created.status).toBe(201);
     expect(created.body).toMatchObject({
       id: expect.stringMatching(/^cus_/),
       object: 'customer',
       externalUserId: 'crud_1',
-      externalOrganizationId: 'org_9',
+      externalOrganizationId: null,
       email: 'ada@example.com',
       name: 'Ada',
       metadata: { tier: 'gold' },
@@ -35,7 +35,7 @@ describe('/v1/customers', () => {
 
     const updated = await api('PATCH', `/v1/customers/${id}`, { key: sk, body: { name: 'Ada L.', email: null } });
     expect(updated.status).toBe(200);
-    expect(updated.body).toMatchObject({ name: 'Ada L.', email: null, metadata: { tier: 'gold' }, externalOrganizationId: 'org_9' });
+    expect(updated.body).toMatchObject({ name: 'Ada L.', email: null, metadata: { tier: 'gold' }, externalUserId: 'crud_1' });
 
     const deleted = await api('DELETE', `/v1/customers/${id}`, { key: sk });
     expect(deleted.body).toEqual({ id, object: 'customer', deleted: true });

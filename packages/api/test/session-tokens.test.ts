@@ -40,7 +40,7 @@ describe('POST /v1/session-tokens', () => {
 
     const me = await api('GET', '/v1/me', { key: sessionToken });
     expect(me.status).toBe(200);
-    expect(me.body).toMatchObject({ id: claims.customer, externalUserId: 'user_claims', externalOrganizationId: 'org_1' });
+    expect(me.body).toMatchObject({ id: claims.customer, externalUserId: null, externalOrganizationId: 'org_1' });
   });
 
   test('upserts the customer: one customer per external user id however many mints', async () => {

@@ -27,8 +27,11 @@ export interface PublishableCredential extends MerchantScope {
 
 export interface SessionCredential extends MerchantScope {
   kind: 'session';
+  /** The customer `/v1/me*` answers for: the organization's when `organizationId` is set (B2B), else the user's own. */
   customerId: string;
+  /** The member who is signed in (`sub`), also when the customer is an organization's. */
   externalUserId: string;
+  /** The merchant's organization id the token was minted for (`organization`). */
   organizationId: string | undefined;
   operations: readonly Operation[];
   tokenId: string;

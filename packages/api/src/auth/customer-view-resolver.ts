@@ -47,7 +47,7 @@ export class CustomerViewResolver {
     const scope = { merchantId, mode };
     const customer = named.startsWith('cus_')
       ? await this.#customers.get(scope, named, 'BillingOS-Customer')
-      : await this.#customers.findByExternalId(scope, named);
+      : await this.#customers.findByOwner(scope, { externalUserId: named });
     if (!customer) throw notFound('customer', named, 'BillingOS-Customer');
     return { ...scope, customerId: customer.id, operations: DEFAULT_OPERATIONS };
   }

@@ -1,26 +1,48 @@
 import { z } from 'zod';
+import { invalidRequest } from '../errors/errors';
 import { pageQuery } from '../pagination/page';
 import { identifier, metadata } from '../validation/common-schemas';
+import type { CustomerOwner } from './customer';
 
 const email = z.email().max(320);
 
+/** Exactly one of `externalUserId` (a user's own customer) and `externalOrganizationId` (an organization's): see `customerOwner`. */
 export const createCustomerBody = z.strictObject({
-  externalUserId: identifier,
+  externalUserId: identifier.optional(),
   externalOrganizationId: identifier.optional(),
   email: email.optional(),
   name: z.string().max(255).optional(),
   metadata: metadata.optional(),
 });
 
+/** The owner is the customer's key: neither `externalUserId` nor `externalOrganizationId` changes. */
 export const updateCustomerBody = z.strictObject({
-  externalOrganizationId: identifier.nullable().optional(),
   email: email.nullable().optional(),
   name: z.string().max(255).nullable().optional(),
   metadata: metadata.optional(),
 });
 
-export const listCustomersQuery = z.strictObject({ ...pageQuery, externalUserId: identifier.optional() });
+export const listCustomersQuery = z.strictObject({
+  ...pageQuery,
+  externalUserId: identifier.optional(),
+  externalOrganizationId: identifier.optional(),
+});
 
 export type CreateCustomerBody = z.infer<typeof createCustomerBody>;
 export type UpdateCustomerBody = z.infer<typeof updateCustomerBody>;
 export type ListCustomersQuery = z.infer<typeof listCustomersQuery>;
+
+/** Whose customer `POST /v1/customers` creates; a 400 naming the field unless exactly one owner is sent. */
+export function customerOwner(body: CreateCustomerBody): CustomerOwner {
+  const { externalUserId, externalOrganizationId } = body;
+  if (externalUserId !== undefined && externalOrganizationId !== undefined) {
+    throw invalidRequest(
+      'parameter_invalid',
+      'Send externalUserId (a user\'s own customer) or externalOrganizationId (an organization\'s customer, shared by its members), not both: an organization\'s customer belongs to no single member.',
+      'externalOrganizationId',
+    );
+  }
+  if (externalOrganizationId !== undefined) return { externalOrganizationId };
+  if (externalUserId !== undefined) return { externalUserId };
+  throw invalidRequest('parameter_missing', '"externalUserId" is required (or "externalOrganizationId" for an organization\'s customer).', 'externalUserId');
+}

@@ -1,10 +1,22 @@
 import type { Mode } from '../auth/credential';
 
-/** A merchant's end user, keyed by the merchant's own user id. */
+/**
+ * Who pays: one of the merchant's users (`externalUserId`), or, for B2B, one of its
+ * organizations (`externalOrganizationId`), whose members all share the one customer.
+ */
+export type CustomerOwner = { externalUserId: string; externalOrganizationId?: undefined } | { externalOrganizationId: string; externalUserId?: undefined };
+
+/**
+ * A merchant's customer: exactly one of `externalUserId` and `externalOrganizationId` is set.
+ * An organization's customer is the organization, not any member (as Clerk's organization
+ * payer): its `externalUserId` is `null`, so no member's id is shown to the others.
+ */
 export interface Customer {
   id: string;
   object: 'customer';
-  externalUserId: string;
+  /** The merchant's user id; `null` on an organization's customer. */
+  externalUserId: string | null;
+  /** The merchant's organization id; `null` on a user's own customer. */
   externalOrganizationId: string | null;
   email: string | null;
   name: string | null;
@@ -18,7 +30,7 @@ export interface CustomerRow {
   [column: string]: unknown;
   id: string;
   mode: Mode;
-  external_user_id: string;
+  external_user_id: string | null;
   external_organization_id: string | null;
   email: string | null;
   name: string | null;

@@ -4,10 +4,10 @@ import type { SecretCredential } from '../auth/credential';
 import { Caller } from '../auth/request-context';
 import { ZodValidationPipe } from '../validation/zod-validation.pipe';
 import { CustomersRepository } from './customers.repository';
-import { createCustomerBody, listCustomersQuery, updateCustomerBody } from './customer.schemas';
+import { createCustomerBody, customerOwner, listCustomersQuery, updateCustomerBody } from './customer.schemas';
 import type { CreateCustomerBody, ListCustomersQuery, UpdateCustomerBody } from './customer.schemas';
 
-/** `/v1/customers`: secret key only. */
+/** `/v1/customers`: secret key only. A customer is a user's own or an organization's (B2B). */
 @Controller('v1/customers')
 @Allow('secret')
 export class CustomersController {
@@ -19,12 +19,13 @@ export class CustomersController {
 
   @Post()
   create(@Caller() caller: SecretCredential, @Body(new ZodValidationPipe(createCustomerBody)) body: CreateCustomerBody) {
-    return this.#customers.create(caller, body);
+    const { email, name, metadata } = body;
+    return this.#customers.create(caller, { ...customerOwner(body), email, name, metadata });
   }
 
   @Get()
   list(@Caller() caller: SecretCredential, @Query(new ZodValidationPipe(listCustomersQuery, 'query')) query: ListCustomersQuery) {
-    return this.#customers.list(caller, { externalUserId: query.externalUserId }, query);
+    return this.#customers.list(caller, { externalUserId: query.externalUserId, externalOrganizationId: query.externalOrganizationId }, query);
   }
 
   @Get(':id')

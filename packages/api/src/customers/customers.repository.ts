@@ -8,21 +8,24 @@ import type { Queryable } from '../storage/database';
 import { newId } from '../storage/ids';
 import { EventOutbox } from '../webhooks/event-outbox';
 import { toCustomer } from './customer';
-import type { Customer, CustomerRow } from './customer';
+import type { Customer, CustomerOwner, CustomerRow } from './customer';
 
-export interface CustomerInput {
-  externalUserId: string;
-  externalOrganizationId?: string | undefined;
+export type CustomerInput = CustomerOwner & {
   email?: string | undefined;
   name?: string | undefined;
   metadata?: Record<string, string> | undefined;
-}
+};
 
+/** What PATCH may change; the owner (`externalUserId` or `externalOrganizationId`) is the customer's key and never changes. */
 export interface CustomerPatch {
-  externalOrganizationId?: string | null | undefined;
   email?: string | null | undefined;
   name?: string | null | undefined;
   metadata?: Record<string, string> | undefined;
+}
+
+export interface CustomerFilter {
+  externalUserId?: string | undefined;
+  externalOrganizationId?: string | undefined;
 }
 
 /** Customers of one merchant in one mode; every query is scoped by both. */
@@ -39,29 +42,31 @@ export class CustomersRepository {
   async create(scope: MerchantScope, input: CustomerInput): Promise<Customer> {
     const customer = await this.#db.transaction((tx) => this.#insert(tx, scope, input));
     if (!customer) {
-      throw invalidRequest(
-        'customer_exists',
-        `A customer with externalUserId "${input.externalUserId}" already exists. Find it with GET /v1/customers?externalUserId=…`,
-        'externalUserId',
-      );
+      const [param, value] = ownerKey(input);
+      throw invalidRequest('customer_exists', `A customer with ${param} "${value}" already exists. Find it with GET /v1/customers?${param}=…`, param);
     }
     return customer;
   }
 
-  /** The customer for an external user id, created on first sight (session-token mint). */
-  async upsert(scope: MerchantScope, externalUserId: string, externalOrganizationId?: string): Promise<Customer> {
-    const existing = await this.findByExternalId(scope, externalUserId);
-    if (existing && (!externalOrganizationId || existing.externalOrganizationId === externalOrganizationId)) return existing;
-    if (existing) return this.update(scope, existing.id, { externalOrganizationId });
-    const created = await this.#db.transaction((tx) => this.#insert(tx, scope, { externalUserId, externalOrganizationId }));
-    return created ?? (await this.upsert(scope, externalUserId, externalOrganizationId));
+  /**
+   * The customer a session-token mint is for, created on first sight: the organization's when
+   * the mint names one (shared by its members), else the user's own. Concurrent first mints
+   * race on a unique index, so they all end with the one row (and one `customer.created`).
+   */
+  async upsert(scope: MerchantScope, owner: CustomerOwner): Promise<Customer> {
+    const existing = await this.findByOwner(scope, owner);
+    if (existing) return existing;
+    const created = await this.#db.transaction((tx) => this.#insert(tx, scope, owner));
+    return created ?? (await this.upsert(scope, owner));
   }
 
-  async findByExternalId(scope: MerchantScope, externalUserId: string): Promise<Customer | null> {
-    const rows = await this.#db.query<CustomerRow>(
-      'SELECT * FROM customers WHERE merchant_id = $1 AND mode = $2 AND external_user_id = $3',
-      [scope.merchantId, scope.mode, externalUserId],
-    );
+  async findByOwner(scope: MerchantScope, owner: CustomerOwner): Promise<Customer | null> {
+    const [param, value] = ownerKey(owner);
+    const rows = await this.#db.query<CustomerRow>(`SELECT * FROM customers WHERE merchant_id = $1 AND mode = $2 AND ${OWNER_COLUMNS[param]} = $3`, [
+      scope.merchantId,
+      scope.mode,
+      value,
+    ]);
     return rows[0] ? toCustomer(rows[0]) : null;
   }
 
@@ -75,12 +80,13 @@ export class CustomersRepository {
     return toCustomer(rows[0]);
   }
 
-  async list(scope: MerchantScope, filter: { externalUserId?: string | undefined }, page: PageRequest): Promise<Page<Customer>> {
+  async list(scope: MerchantScope, filter: CustomerFilter, page: PageRequest): Promise<Page<Customer>> {
     const params: unknown[] = [scope.merchantId, scope.mode];
     let where = 'SELECT * FROM customers WHERE merchant_id = $1 AND mode = $2';
-    if (filter.externalUserId !== undefined) {
-      params.push(filter.externalUserId);
-      where += ` AND external_user_id = $${params.length}`;
+    for (const param of ['externalUserId', 'externalOrganizationId'] as const) {
+      if (filter[param] === undefined) continue;
+      params.push(filter[param]);
+      where += ` AND ${OWNER_COLUMNS[param]} = $${params.length}`;
     }
     const query = paginate(where, params, page);
     return toPage(await this.#db.query<CustomerRow>(query.sql, query.params), query.limit, toCustomer);
@@ -90,18 +96,15 @@ export class CustomersRepository {
     return this.#db.transaction(async (tx) => {
       const rows = await tx.query<CustomerRow>(
         `UPDATE customers SET
-           external_organization_id = CASE WHEN $4::boolean THEN $5 ELSE external_organization_id END,
-           email = CASE WHEN $6::boolean THEN $7 ELSE email END,
-           name = CASE WHEN $8::boolean THEN $9 ELSE name END,
-           metadata = CASE WHEN $10::boolean THEN $11::jsonb ELSE metadata END,
+           email = CASE WHEN $4::boolean THEN $5 ELSE email END,
+           name = CASE WHEN $6::boolean THEN $7 ELSE name END,
+           metadata = CASE WHEN $8::boolean THEN $9::jsonb ELSE metadata END,
            updated_at = now()
          WHERE merchant_id = $1 AND mode = $2 AND id = $3 RETURNING *`,
         [
           scope.merchantId,
           scope.mode,
           id,
-          patch.externalOrganizationId !== undefined,
-          patch.externalOrganizationId ?? null,
           patch.email !== undefined,
           patch.email ?? null,
           patch.name !== undefined,
@@ -131,16 +134,32 @@ export class CustomersRepository {
     });
   }
 
+  /** Inserts unless the owner already has a customer (either unique index): `null` then, and no event. */
   async #insert(tx: Queryable, scope: MerchantScope, input: CustomerInput): Promise<Customer | null> {
     const rows = await tx.query<CustomerRow>(
       `INSERT INTO customers (id, merchant_id, mode, external_user_id, external_organization_id, email, name, metadata)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
-       ON CONFLICT (merchant_id, mode, external_user_id) DO NOTHING RETURNING *`,
-      [newId('cus'), scope.merchantId, scope.mode, input.externalUserId, input.externalOrganizationId ?? null, input.email ?? null, input.name ?? null, JSON.stringify(input.metadata ?? {})],
+       ON CONFLICT DO NOTHING RETURNING *`,
+      [
+        newId('cus'),
+        scope.merchantId,
+        scope.mode,
+        input.externalUserId ?? null,
+        input.externalOrganizationId ?? null,
+        input.email ?? null,
+        input.name ?? null,
+        JSON.stringify(input.metadata ?? {}),
+      ],
     );
     if (!rows[0]) return null;
     const customer = toCustomer(rows[0]);
     await this.#outbox.record(tx, scope, 'customer.created', customer);
     return customer;
   }
+}
+
+const OWNER_COLUMNS = { externalUserId: 'external_user_id', externalOrganizationId: 'external_organization_id' } as const;
+
+function ownerKey(owner: CustomerOwner): [keyof typeof OWNER_COLUMNS, string] {
+  return owner.externalOrganizationId !== undefined ? ['externalOrganizationId', owner.externalOrganizationId] : ['externalUserId', owner.externalUserId];
 }

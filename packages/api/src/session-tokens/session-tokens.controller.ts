@@ -9,7 +9,11 @@ import { SessionTokenSigner } from './session-token-signer';
 import { createSessionTokenBody } from './session-token.schemas';
 import type { CreateSessionTokenBody } from './session-token.schemas';
 
-/** `POST /v1/session-tokens`: a merchant's backend mints a short-lived token for its logged-in user. */
+/**
+ * `POST /v1/session-tokens`: a merchant's backend mints a short-lived token for its logged-in
+ * user. The token's customer is the organization's when the mint names one (B2B), else the
+ * user's own; `sub` stays the user either way.
+ */
 @Controller('v1/session-tokens')
 @Allow('secret')
 export class SessionTokensController {
@@ -23,7 +27,8 @@ export class SessionTokensController {
 
   @Post()
   async create(@Caller() caller: SecretCredential, @Body(new ZodValidationPipe(createSessionTokenBody)) body: CreateSessionTokenBody) {
-    const customer = await this.#customers.upsert(caller, body.externalUserId, body.externalOrganizationId);
+    const owner = body.externalOrganizationId !== undefined ? { externalOrganizationId: body.externalOrganizationId } : { externalUserId: body.externalUserId };
+    const customer = await this.#customers.upsert(caller, owner);
     const { token, expiresAt } = await this.#signer.sign(
       {
         merchantId: caller.merchantId,
