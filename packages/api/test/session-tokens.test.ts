@@ -1,6 +1,7 @@
 import { decodeJwt, decodeProtectedHeader } from 'jose';
 import { startTestServer } from '@billingos/api/testing';
 import type { TestServer } from '@billingos/api/testing';
+import { MAX_SESSION_METADATA_BYTES } from '../src/session-tokens/session-token.schemas';
 import { client, expectError } from './support/http';
 
 let server: TestServer;
@@ -89,5 +90,58 @@ describe('POST /v1/session-tokens', () => {
     expect(claims.mode).toBe('live');
     expectError(await api('GET', `/v1/customers/${String(claims.customer)}`, { key: server.secretKey }), 404, 'not_found_error');
     expect((await api('GET', `/v1/customers/${String(claims.customer)}`, { key: server.liveSecretKey })).status).toBe(200);
+  });
+});
+
+/** Metadata whose JSON is exactly `bytes` long, within the per-key limits (values up to 500 characters). */
+function metadataOfBytes(bytes: number): Record<string, string> {
+  const keys = ['k0', 'k1', 'k2', 'k3', 'k4'];
+  const metadata: Record<string, string> = Object.fromEntries(keys.map((key) => [key, '']));
+  let missing = bytes - Buffer.byteLength(JSON.stringify(metadata));
+  for (const key of keys) {
+    const length = Math.min(500, missing);
+    metadata[key] = 'm'.repeat(length);
+    missing -= length;
+  }
+  if (missing !== 0) throw new Error(`metadataOfBytes cannot reach ${bytes}`);
+  return metadata;
+}
+
+describe('session-token metadata is capped so every token fits in a header', () => {
+  /** Each character serializes to 6 bytes of JSON (\u0001): the costliest 255-character ids. */
+  const costliest = (char: string) => char.repeat(255);
+  const everyOperation = ['read_customer', 'read_subscription', 'read_entitlements', 'manage_subscription'];
+
+  test(`the largest allowed metadata (${MAX_SESSION_METADATA_BYTES} bytes of JSON), with the costliest ids and every operation, mints a token GET /v1/me accepts`, async () => {
+    const metadata = metadataOfBytes(MAX_SESSION_METADATA_BYTES);
+    const response = await mint({
+      externalUserId: costliest('\u0001'),
+      externalOrganizationId: costliest('\u0002'),
+      allowedOperations: everyOperation,
+      expiresIn: 86_400,
+      metadata,
+    });
+    expect(response.status).toBe(201);
+    const { sessionToken } = response.body as { sessionToken: string };
+    expect(decodeJwt(sessionToken)).toMatchObject({ sub: costliest('\u0001'), organization: costliest('\u0002'), operations: everyOperation, metadata });
+    expect(sessionToken.length).toBeLessThan(8 * 1024);
+    const me = await api('GET', '/v1/me', { key: sessionToken });
+    expect(me.status).toBe(200);
+    expect(me.body.externalOrganizationId).toBe(costliest('\u0002'));
+    expect((await api('GET', '/v1/me/subscriptions', { key: sessionToken })).status).toBe(200);
+  });
+
+  test('one byte more is a 400 naming metadata and the limit, and writes no customer', async () => {
+    const response = await mint({ externalUserId: 'user_too_much', metadata: metadataOfBytes(MAX_SESSION_METADATA_BYTES + 1) });
+    const error = expectError(response, 400, 'invalid_request_error', 'parameter_invalid');
+    expect(error.param).toBe('metadata');
+    expect(error.message).toContain(`${MAX_SESSION_METADATA_BYTES} bytes`);
+    expect((await api('GET', '/v1/customers?externalUserId=user_too_much', { key: server.secretKey })).body.data).toEqual([]);
+  });
+
+  test('multi-byte characters count as the bytes they serialize to, not as characters', async () => {
+    const euros = { k0: '€'.repeat(500), k1: '€'.repeat(200) };
+    expect(JSON.stringify(euros).length).toBeLessThan(MAX_SESSION_METADATA_BYTES);
+    expect(expectError(await mint({ externalUserId: 'user_euro', metadata: euros }), 400, 'invalid_request_error').param).toBe('metadata');
   });
 });

@@ -2,9 +2,27 @@ import { z } from 'zod';
 import { OPERATIONS } from '../auth/credential';
 import { identifier, metadata } from '../validation/common-schemas';
 
+/**
+ * Bytes of serialized JSON (UTF-8) a session token's `metadata` may take. The token travels in
+ * an `Authorization` header and servers refuse header sections over 16 KiB (Node's default);
+ * with this cap, 255-character ids of the costliest characters and every operation, the
+ * largest token is about 7.5 KB.
+ */
+export const MAX_SESSION_METADATA_BYTES = 2048;
+
+const sessionMetadata = metadata.superRefine((value, context) => {
+  const bytes = Buffer.byteLength(JSON.stringify(value), 'utf8');
+  if (bytes <= MAX_SESSION_METADATA_BYTES) return;
+  context.addIssue({
+    code: 'custom',
+    message: `must be at most ${MAX_SESSION_METADATA_BYTES} bytes as JSON, and is ${bytes}: the token carries it in an HTTP header. Keep large data on your server`,
+  });
+});
+
 /** `POST /v1/session-tokens` */
 export const createSessionTokenBody = z.strictObject({
   externalUserId: identifier,
+  /** B2B: the token's customer is this organization's, shared by every member who mints with it. */
   externalOrganizationId: identifier.optional(),
   expiresIn: z.number().int().min(60).max(86_400).default(3600),
   allowedOperations: z
@@ -12,7 +30,7 @@ export const createSessionTokenBody = z.strictObject({
     .max(OPERATIONS.length)
     .refine((operations) => new Set(operations).size === operations.length, 'must not repeat an operation')
     .optional(),
-  metadata: metadata.optional(),
+  metadata: sessionMetadata.optional(),
 });
 
 export type CreateSessionTokenBody = z.infer<typeof createSessionTokenBody>;
