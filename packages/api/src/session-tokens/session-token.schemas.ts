@@ -6,7 +6,7 @@ import { identifier, metadata } from '../validation/common-schemas';
  * Bytes of serialized JSON (UTF-8) a session token's `metadata` may take. The token travels in
  * an `Authorization` header and servers refuse header sections over 16 KiB (Node's default);
  * with this cap, 255-character ids of the costliest characters and every operation, the
- * largest token is about 7.5 KB.
+ * largest token is under 7.5 KB.
  */
 export const MAX_SESSION_METADATA_BYTES = 2048;
 
