@@ -1,6 +1,7 @@
 import { generateMerchantKeys } from '../src/bootstrap/merchant-keys';
 import { startApiServer } from '../src/server';
 import type { ApiServer } from '../src/server';
+import { ClaimLostError, IdempotencyStore } from '../src/idempotency/idempotency-store';
 import { requestFingerprint } from '../src/idempotency/request-fingerprint';
 import { client, expectError } from './support/http';
 import { createCustomer, createPlan } from './support/fixtures';
@@ -103,6 +104,54 @@ describe('Idempotency-Key', () => {
 
     await running.database.query(claim, ['key-abandoned', requestFingerprint('POST', '/v1/customers', body), '2 minutes']);
     expect((await post('/v1/customers', body, 'key-abandoned')).status).toBe(201);
+  });
+
+  test('PATCH and DELETE take a key too: the retry replays instead of running again', async () => {
+    const customer = await createCustomer(api, server.secretKey, 'idem_patch');
+    const patch = (name: string, key: string) => api('PATCH', `/v1/customers/${customer.id}`, { key: server.secretKey, body: { name }, headers: { 'Idempotency-Key': key } });
+    const first = await patch('First', 'key-patch');
+    await patch('Second', 'key-patch-other');
+    const replayed = await patch('First', 'key-patch');
+    expect(replayed.headers.get('idempotent-replayed')).toBe('true');
+    expect(replayed.body).toEqual(first.body);
+    expect((await api('GET', `/v1/customers/${customer.id}`, { key: server.secretKey })).body.name).toBe('Second');
+
+    const del = () => api('DELETE', `/v1/customers/${customer.id}`, { key: server.secretKey, headers: { 'Idempotency-Key': 'key-delete' } });
+    const deleted = await del();
+    expect(deleted.body).toMatchObject({ id: customer.id, deleted: true });
+    const again = await del();
+    expect([again.status, again.headers.get('idempotent-replayed'), again.body]).toEqual([deleted.status, 'true', deleted.body]);
+  });
+
+  test('a request whose abandoned claim was taken over cannot commit: its change rolls back with the failed completion', async () => {
+    const store = new IdempotencyStore(running.database);
+    const scope = 'mer_default:test:secret';
+    const original = await store.claim(scope, 'key-fenced', 'hash');
+    await running.database.query("UPDATE idempotency_keys SET created_at = now() - interval '2 minutes' WHERE key = 'key-fenced'");
+    const takeover = await store.claim(scope, 'key-fenced', 'hash');
+    expect([original.kind, takeover.kind]).toEqual(['owned', 'owned']);
+    const slowChange = running.database.runInTransaction(async () => {
+      await running.database.query("INSERT INTO merchants (id, name) VALUES ('mer_fenced', 'written by the slow original')");
+      await store.complete(scope, 'key-fenced', (original as { owner: string }).owner, { from: 'original' });
+    });
+    await expect(slowChange).rejects.toBeInstanceOf(ClaimLostError);
+    expect(await running.database.query("SELECT id FROM merchants WHERE id = 'mer_fenced'")).toEqual([]);
+    await running.database.runInTransaction(() => store.complete(scope, 'key-fenced', (takeover as { owner: string }).owner, { from: 'new owner' }));
+    expect(await store.claim(scope, 'key-fenced', 'hash')).toEqual({ kind: 'replay', body: { from: 'new owner' } });
+  });
+
+  test('the stored response commits with the change: a change that fails after its statements leaves no response and no row', async () => {
+    const store = new IdempotencyStore(running.database);
+    const scope = 'mer_default:test:secret';
+    const claim = await store.claim(scope, 'key-atomic', 'hash');
+    const failing = running.database.runInTransaction(async () => {
+      await running.database.query("INSERT INTO merchants (id, name) VALUES ('mer_atomic', 'x')");
+      await store.complete(scope, 'key-atomic', (claim as { owner: string }).owner, { ok: true });
+      throw new Error('the commit fails');
+    });
+    await expect(failing).rejects.toThrow('the commit fails');
+    expect(await running.database.query("SELECT id FROM merchants WHERE id = 'mer_atomic'")).toEqual([]);
+    expect(await running.database.query("SELECT status FROM idempotency_keys WHERE key = 'key-atomic'")).toEqual([{ status: 'in_progress' }]);
   });
 
   test('an over-long key is a 400', async () => {

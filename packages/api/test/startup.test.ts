@@ -61,6 +61,19 @@ describe('configuration parsing says what to fix', () => {
     expect(() => parseRateLimit('lots')).toThrow('BILLINGOS_RATE_LIMIT must look like');
   });
 
+  test('boolean variables are strict: any spelling of false turns off, an unknown value stops start-up naming the variable', () => {
+    for (const value of ['false', 'FALSE', '0', 'no', 'off', ' No ']) {
+      expect(readServerEnv({ BILLINGOS_LEGACY_PUBLISHABLE_VIEW: value }, '/data').legacyPublishableView).toBe(false);
+    }
+    for (const value of ['true', 'TRUE', '1', 'yes', 'on']) {
+      expect(readServerEnv({ BILLINGOS_LEGACY_PUBLISHABLE_VIEW: value }, '/data').legacyPublishableView).toBe(true);
+    }
+    expect(readServerEnv({ BILLINGOS_LEGACY_PUBLISHABLE_VIEW: '' }, '/data').legacyPublishableView).toBeUndefined();
+    expect(() => readServerEnv({ BILLINGOS_LEGACY_PUBLISHABLE_VIEW: 'disabled' }, '/data')).toThrow(
+      'BILLINGOS_LEGACY_PUBLISHABLE_VIEW must be true or false (also 1/0, yes/no, on/off), got "disabled".',
+    );
+  });
+
   test('signing keys', () => {
     expect(parseSigningKeys('a:AAAA, b:BBBB')).toEqual([
       { kid: 'a', secret: 'AAAA' },
