@@ -17,7 +17,7 @@ export type {
 
 export { TokenManager } from './core/tokens/TokenManager';
 export type { TokenManagerOptions, TokenState } from './core/tokens/TokenManager';
-export type { TokenResult, TokenSource } from './core/tokens/TokenSource';
+export type { TokenRequestOptions, TokenResult, TokenSource } from './core/tokens/TokenSource';
 export { UrlTokenSource } from './core/tokens/UrlTokenSource';
 export { StaticTokenSource } from './core/tokens/StaticTokenSource';
 export { PublishableKeySource } from './core/tokens/PublishableKeySource';

@@ -1,6 +1,7 @@
 import { ConfigurationError } from './errors/ConfigurationError';
 import { ConnectionError } from './errors/ConnectionError';
 import { errorFromResponse } from './errors/errorFromResponse';
+import { assertSession } from './errors/sessionCleared';
 import { assertNotSecretKey } from './tokens/assertNotSecretKey';
 import { PublishableKeySource } from './tokens/PublishableKeySource';
 import { TokenManager, type TokenManagerOptions } from './tokens/TokenManager';
@@ -109,25 +110,45 @@ export class BillingOSClient {
     return this.#request('POST', `/v1/me/subscriptions/${encodeURIComponent(subscriptionId)}/cancel`, params);
   }
 
+  /**
+   * One API call within the session it began in: `clear()` (a sign-out) aborts it, and whatever it
+   * would have answered becomes a `session_cleared` error, so no caller gets the old user's data and
+   * no write runs with the next user's token.
+   */
   async #request<T>(method: string, path: string, body?: object): Promise<T> {
+    const session = this.tokens.signal;
+    try {
+      const result = await this.#attempt<T>(session, method, path, body);
+      assertSession(session);
+      return result;
+    } catch (error) {
+      assertSession(session);
+      throw error;
+    }
+  }
+
+  async #attempt<T>(session: AbortSignal, method: string, path: string, body?: object): Promise<T> {
     const idempotencyKey = method === 'POST' ? randomKey() : undefined;
     let token = await this.tokens.getToken();
-    let response = await this.#send(method, path, token, body, idempotencyKey);
+    assertSession(session);
+    let response = await this.#send(session, method, path, token, body, idempotencyKey);
     if (response.status === 401 && !token.startsWith('pk_')) {
+      assertSession(session);
       token = await this.tokens.rejected(token);
-      response = await this.#send(method, path, token, body, idempotencyKey);
+      assertSession(session);
+      response = await this.#send(session, method, path, token, body, idempotencyKey);
     }
     if (!response.ok) throw await errorFromResponse(response);
     return (await response.json()) as T;
   }
 
-  #send(method: string, path: string, token: string, body?: object, idempotencyKey?: string): Promise<Response> {
+  #send(session: AbortSignal, method: string, path: string, token: string, body?: object, idempotencyKey?: string): Promise<Response> {
     const headers: Record<string, string> = { authorization: `Bearer ${token}` };
     if (body) headers['content-type'] = 'application/json';
     if (idempotencyKey) headers['idempotency-key'] = idempotencyKey;
     if (token.startsWith('pk_') && this.#customerId) headers['billingos-customer'] = this.#customerId;
     const url = this.#apiUrl + path;
-    return (this.#fetch ?? fetch)(url, { method, headers, body: body && JSON.stringify(body) }).catch((cause: unknown) => {
+    return (this.#fetch ?? fetch)(url, { method, headers, body: body && JSON.stringify(body), signal: session }).catch((cause: unknown) => {
       throw new ConnectionError({
         message: `Could not reach the BillingOS API for ${method} ${url} (${String(cause)}). Check apiUrl, the network, and that the API allows this origin (CORS).`,
         cause,

@@ -1,3 +1,4 @@
+import { sessionClearedError } from '../errors/sessionCleared';
 import { Subscribable } from '../Subscribable';
 
 /** What a data hook returns besides `refetch`; a new object only when something changed. */
@@ -19,6 +20,8 @@ export class Query<T> extends Subscribable {
   #state: QueryState<T> = { data: undefined, error: null, isLoading: true, isFetching: false };
   #inflight: Promise<T> | null = null;
   #stale = true;
+  /** Bumped by `reset()` (a sign-out): an answer to a request of an older epoch is dropped. */
+  #epoch = 0;
 
   constructor(fetcher: () => Promise<T>) {
     super();
@@ -32,14 +35,25 @@ export class Query<T> extends Subscribable {
     if (this.#stale && !this.#inflight) this.fetch().catch(() => {});
   }
 
-  /** Fetches now, joining a request already in flight. */
+  /**
+   * Fetches now, joining a request already in flight. A request that `reset()` overtook rejects with
+   * `session_cleared` and leaves the state alone.
+   */
   fetch = (): Promise<T> => {
     if (this.#inflight) return this.#inflight;
+    const epoch = this.#epoch;
+    const current = () => {
+      if (epoch !== this.#epoch) throw sessionClearedError();
+    };
     this.#stale = false;
     this.#setState({ isFetching: true, isLoading: this.#state.data === undefined });
     this.#inflight = this.#fetcher().then(
-      (data) => this.#settle({ data, error: null }, data),
+      (data) => {
+        current();
+        return this.#settle({ data, error: null }, data);
+      },
       (error: Error) => {
+        current();
         this.#stale = true;
         throw this.#settle({ error }, error);
       },
@@ -53,8 +67,9 @@ export class Query<T> extends Subscribable {
     return this.hasListeners ? this.fetch() : Promise.resolve();
   }
 
-  /** Drops the data (another user's, after a sign-out) and refetches where it is shown. */
+  /** Drops the data (another user's, after a sign-out), and any answer still on its way, and refetches where it is shown. */
   reset(): void {
+    this.#epoch += 1;
     this.#inflight = null;
     this.#stale = true;
     this.#setState({ data: undefined, error: null, isLoading: true, isFetching: false });

@@ -23,15 +23,16 @@ export class QueryCache {
   constructor(client: BillingOSClient) {
     this.#client = client;
     let wasOk = false;
-    let lastToken: string | null = null;
+    let epoch = client.tokens.epoch;
     client.tokens.subscribe(() => {
       const { token, error } = client.tokens.getState();
-      // A token only goes back to null through clear(): the user signed out, so their data goes too.
-      const cleared = token === null && lastToken !== null;
+      // clear() (a sign-out, here or in another tab) started a new epoch: the old user's data goes,
+      // and so do their answers still on the way, even those that were waiting for a first token.
+      const cleared = client.tokens.epoch !== epoch;
       const recovered = token !== null && error === null && !wasOk;
       // Updated before acting: a reset or retry asks for a token, which notifies this listener again.
       wasOk = token !== null && error === null;
-      lastToken = token;
+      epoch = client.tokens.epoch;
       if (cleared) this.#queries.forEach((query) => query.reset());
       if (recovered) this.#queries.forEach((query) => query.retryIfFailed());
     });

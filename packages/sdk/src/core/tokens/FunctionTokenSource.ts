@@ -1,14 +1,17 @@
-import type { TokenResult, TokenSource } from './TokenSource';
+import type { TokenRequestOptions, TokenResult, TokenSource } from './TokenSource';
 
-/** Your own async function that returns a token (e.g. from a GraphQL call or a native bridge). */
-export type GetToken = () => Promise<TokenResult>;
+/**
+ * Your own async function that returns a token (e.g. from a GraphQL call or a native bridge).
+ * Pass `signal` on to your request so a sign-out (`clear()`) cancels it.
+ */
+export type GetToken = (options: TokenRequestOptions) => Promise<TokenResult>;
 
 /**
  * Wraps a function as a {@link TokenSource}.
  *
  * @example
- * const source = new FunctionTokenSource(async () => {
- *   const { sessionToken, expiresAt } = await trpc.billing.session.query();
+ * const source = new FunctionTokenSource(async ({ signal }) => {
+ *   const { sessionToken, expiresAt } = await trpc.billing.session.query(undefined, { signal });
  *   return { token: sessionToken, expiresAt: new Date(expiresAt) };
  * });
  */
@@ -21,7 +24,7 @@ export class FunctionTokenSource implements TokenSource {
     this.shareKey = shareKey;
   }
 
-  getToken(): Promise<TokenResult> {
-    return this.#getToken();
+  getToken(options: TokenRequestOptions = {}): Promise<TokenResult> {
+    return this.#getToken(options);
   }
 }

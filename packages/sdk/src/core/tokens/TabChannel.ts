@@ -4,9 +4,11 @@ export interface SharedToken {
   expiresAt: string | null;
   refreshAt: number;
   usableUntil: number;
+  /** When the request for it began: a tab refuses tokens requested before its last `clear()`. Absent from older SDK versions. */
+  requestedAt?: number;
 }
 
-type Message = { type: 'ask' } | { type: 'token'; shared: SharedToken } | { type: 'clear' };
+type Message = { type: 'ask' } | { type: 'token'; shared: SharedToken } | { type: 'clear'; at?: number };
 
 /** The part of `BroadcastChannel` the SDK uses, so tests and other platforms can supply one. */
 export interface BroadcastChannelLike {
@@ -32,7 +34,7 @@ export class TabChannel {
     create: CreateChannel,
     onToken: (shared: SharedToken) => void,
     fresh: () => SharedToken | null,
-    onClear: () => void,
+    onClear: (at: number) => void,
   ) {
     this.#lockName = name;
     this.#channel = create(name);
@@ -41,7 +43,7 @@ export class TabChannel {
         onToken(data.shared);
         this.#waiting?.();
       } else if (data.type === 'clear') {
-        onClear();
+        onClear(data.at ?? Date.now());
       } else {
         const current = fresh();
         if (current) this.post(current);
@@ -53,9 +55,9 @@ export class TabChannel {
     this.#channel.postMessage({ type: 'token', shared } satisfies Message);
   }
 
-  /** Tells the other tabs to forget their token (the user signed out). */
-  clear(): void {
-    this.#channel.postMessage({ type: 'clear' } satisfies Message);
+  /** Tells the other tabs to forget their token (the user signed out at `at`, on the shared local clock). */
+  clear(at: number): void {
+    this.#channel.postMessage({ type: 'clear', at } satisfies Message);
   }
 
   /** Asks the other tabs for their token; resolves on the first answer or after `waitMs`. */

@@ -1,3 +1,4 @@
+import { assertSession } from '../errors/sessionCleared';
 import { Subscribable } from '../Subscribable';
 import { assertNotSecretKey } from './assertNotSecretKey';
 import { backoffDelay } from './backoffDelay';
@@ -38,6 +39,11 @@ const noop = () => {};
  * Keeps one valid session token: a single request however many callers ask, refreshes ahead of
  * expiry, backs off on failure, catches up when the tab returns, and shares tokens across tabs.
  *
+ * `clear()` (a sign-out, here or in another tab) starts a new epoch. Every request remembers the
+ * epoch it began in; a result of an older one is dropped (never adopted, cached or posted to other
+ * tabs), its fetch is aborted through {@link TokenManager.signal}, and its callers get an
+ * `AuthenticationError` with code `session_cleared`.
+ *
  * @example
  * const tokens = new TokenManager(new UrlTokenSource('/api/billingos-session'));
  * const stop = tokens.start();
@@ -49,6 +55,10 @@ export class TokenManager extends Subscribable {
   #current: SharedToken | null = null;
   #state: TokenState = { token: null, expiresAt: null, error: null, isLoading: false };
   #inflight: Promise<string> | null = null;
+  #epoch = 0;
+  #session = new AbortController();
+  /** The latest `clear()` this tab knows of, on the local clock tabs share. */
+  #clearedAt = 0;
   #failures = 0;
   #retryAt = 0;
   #timer: ReturnType<typeof setTimeout> | undefined;
@@ -64,6 +74,16 @@ export class TokenManager extends Subscribable {
 
   /** The current state; stable between changes (for `useSyncExternalStore`). */
   getState = (): TokenState => this.#state;
+
+  /** Counts the `clear()` calls (here or in another tab): work begun in an older epoch is dropped. */
+  get epoch(): number {
+    return this.#epoch;
+  }
+
+  /** Aborted when `clear()` ends the current epoch: give it to requests made with this epoch's token. */
+  get signal(): AbortSignal {
+    return this.#session.signal;
+  }
 
   /** A usable token: the cached one, the request already in flight, or a new request. */
   getToken(): Promise<string> {
@@ -85,15 +105,17 @@ export class TokenManager extends Subscribable {
   /**
    * Forgets the token in this tab and in every other tab of the origin; call it when the user
    * signs out, so no tab hands the old user's token to the next one. Mounted hooks then ask the
-   * session route again (and get its 401 until someone signs in).
+   * session route again (and get its 401 until someone signs in). Requests still in flight are
+   * aborted and their results dropped; their callers get `session_cleared`.
    *
    * @example
    * await supabase.auth.signOut();
    * tokens.clear();
    */
   clear = (): void => {
-    this.#channel?.clear();
-    this.#forget();
+    const at = Date.now();
+    this.#channel?.clear(at);
+    this.#forget(at);
   };
 
   /**
@@ -121,7 +143,7 @@ export class TokenManager extends Subscribable {
     const { createChannel = defaultCreateChannel(), resumeEvents = browserResumeEvents } = this.#options;
     const key = this.#source.shareKey;
     if (createChannel && key !== undefined) {
-      this.#channel = new TabChannel(`billingos:${key}`, createChannel, (shared) => this.#adopt(shared, false), () => this.#fresh(), () => this.#forget());
+      this.#channel = new TabChannel(`billingos:${key}`, createChannel, (shared) => this.#adopt(shared, false), () => this.#fresh(), (at) => this.#forget(at));
     }
     this.#stopResume = resumeEvents(() => this.#resume());
     if (this.#current) this.#schedule();
@@ -143,38 +165,47 @@ export class TokenManager extends Subscribable {
   }
 
   #run(ask: boolean): Promise<string> {
-    this.#inflight ??= this.#obtain(ask).finally(() => {
-      this.#inflight = null;
-    });
+    if (!this.#inflight) {
+      const inflight: Promise<string> = this.#obtain(ask, this.#session.signal).finally(() => {
+        if (this.#inflight === inflight) this.#inflight = null;
+      });
+      this.#inflight = inflight;
+    }
     return this.#inflight;
   }
 
-  async #obtain(ask: boolean): Promise<string> {
+  async #obtain(ask: boolean, session: AbortSignal): Promise<string> {
     if (!this.#current) this.#setState({ isLoading: true });
     // Hooks ask for a token in their effects, which React runs before the provider's start():
     // one microtask later the cross-tab channel exists, so a new tab asks the others first.
     await null;
     const channel = this.#channel;
     const fetchOne = async () => {
+      assertSession(session);
       if (ask && channel) {
         await channel.ask(this.#options.shareWaitMs ?? 50);
+        assertSession(session);
         const fresh = this.#fresh();
         if (fresh) return fresh.token;
       }
-      return this.#fetch();
+      return this.#fetch(session);
     };
     return channel ? channel.exclusive(fetchOne) : fetchOne();
   }
 
-  async #fetch(): Promise<string> {
+  async #fetch(session: AbortSignal): Promise<string> {
+    const requestedAt = Date.now();
     try {
-      const result = await this.#source.getToken();
+      const result = await this.#source.getToken({ signal: session });
+      assertSession(session);
       assertNotSecretKey(result.token);
-      const shared = { token: result.token, expiresAt: result.expiresAt?.toISOString() ?? null, ...tokenTiming(result, Date.now()) };
+      const shared = { token: result.token, expiresAt: result.expiresAt?.toISOString() ?? null, requestedAt, ...tokenTiming(result, Date.now()) };
       this.#adopt(shared, true);
       this.#channel?.post(shared);
       return shared.token;
     } catch (error) {
+      // A cleared session's answer, or its failure, is none of this session's business.
+      assertSession(session);
       this.#failures += 1;
       this.#retryAt = Date.now() + backoffDelay(this.#failures);
       this.#setState({ error: error as Error, isLoading: false });
@@ -183,9 +214,12 @@ export class TokenManager extends Subscribable {
     }
   }
 
-  /** Takes a token this tab fetched (`own`), or one from another tab if it outlives the current one. */
+  /**
+   * Takes a token this tab fetched (`own`), or one from another tab if it outlives the current one
+   * and was not requested before the last clear (that tab may post before it hears of the clear).
+   */
   #adopt(shared: SharedToken, own: boolean): void {
-    if (!own && this.#current && this.#current.usableUntil > shared.usableUntil) return;
+    if (!own && ((shared.requestedAt ?? Infinity) < this.#clearedAt || (this.#current && this.#current.usableUntil > shared.usableUntil))) return;
     this.#current = shared;
     this.#failures = 0;
     this.#setState({
@@ -197,7 +231,13 @@ export class TokenManager extends Subscribable {
     this.#schedule();
   }
 
-  #forget(): void {
+  /** Ends the epoch: whatever is in flight belongs to the signed-out user and is dropped. */
+  #forget(at: number): void {
+    this.#clearedAt = Math.max(this.#clearedAt, at);
+    this.#epoch += 1;
+    this.#session.abort();
+    this.#session = new AbortController();
+    this.#inflight = null;
     this.#current = null;
     this.#failures = 0;
     this.#setState({ token: null, expiresAt: null, error: null, isLoading: false });

@@ -11,6 +11,12 @@ export interface TokenResult {
   serverTime?: Date;
 }
 
+/** What the token manager passes to {@link TokenSource.getToken}. */
+export interface TokenRequestOptions {
+  /** Aborted when `clear()` (a sign-out) ends the session the request was made for; pass it to `fetch`. */
+  signal?: AbortSignal;
+}
+
 /**
  * The strategy that obtains a credential. Built in: {@link UrlTokenSource} (recommended),
  * {@link StaticTokenSource}, {@link PublishableKeySource}, {@link FunctionTokenSource}.
@@ -24,7 +30,7 @@ export interface TokenResult {
  * };
  */
 export interface TokenSource {
-  getToken(): Promise<TokenResult>;
+  getToken(options?: TokenRequestOptions): Promise<TokenResult>;
   /** Tabs whose sources share a key share one token over `BroadcastChannel`; omit to never share. */
   readonly shareKey?: string;
 }

@@ -1,6 +1,6 @@
 import { errorFromResponse } from '../errors/errorFromResponse';
 import { ConnectionError } from '../errors/ConnectionError';
-import type { TokenResult, TokenSource } from './TokenSource';
+import type { TokenRequestOptions, TokenResult, TokenSource } from './TokenSource';
 
 interface SessionRouteBody {
   sessionToken?: string;
@@ -25,8 +25,9 @@ export class UrlTokenSource implements TokenSource {
     this.shareKey = url;
   }
 
-  async getToken(): Promise<TokenResult> {
+  async getToken({ signal }: TokenRequestOptions = {}): Promise<TokenResult> {
     const response = await (this.#fetch ?? fetch)(this.#url, {
+      signal,
       credentials: 'include',
       headers: { accept: 'application/json' },
       cache: 'no-store',
