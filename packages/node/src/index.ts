@@ -43,7 +43,7 @@ export { isBillingOSError } from './errors/is-billing-os-error';
 export { SessionTokens } from './resources/session-tokens';
 export type { CreateSessionTokenParams, SessionOperation, SessionToken } from './resources/session-tokens';
 export { Customers } from './resources/customers';
-export type { Customer, CustomerCreateParams, DeletedCustomer, CustomerListParams, CustomerUpdateParams } from './resources/customer';
+export type { Customer, CustomerCreateParams, CustomerListParams, CustomerOwner, CustomerUpdateParams, DeletedCustomer } from './resources/customer';
 export { Products } from './resources/products';
 export type { Price, PriceCreateParams, PriceInterval, Product, ProductCreateParams, ProductListParams } from './resources/product';
 export { Subscriptions } from './resources/subscriptions';

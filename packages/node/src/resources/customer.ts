@@ -1,10 +1,15 @@
 import type { ListParams } from './list-promise';
 
-/** A merchant's customer: one of your users (or organizations) known to BillingOS. */
+/**
+ * A merchant's customer: one of your users, or (B2B) one of your organizations, whose members
+ * all share it. Exactly one of `externalUserId` and `externalOrganizationId` is set.
+ */
 export interface Customer {
   id: string;
   object: 'customer';
-  externalUserId: string;
+  /** Your user's id; `null` for an organization's customer, which belongs to no single member. */
+  externalUserId: string | null;
+  /** Your organization's id, for an organization's customer; else `null`. */
   externalOrganizationId: string | null;
   email: string | null;
   name: string | null;
@@ -23,24 +28,27 @@ export interface DeletedCustomer {
   deleted: true;
 }
 
-export interface CustomerCreateParams {
-  externalUserId: string;
-  externalOrganizationId?: string;
+/** Whose customer to create: exactly one of your user's id and your organization's id. */
+export type CustomerOwner =
+  | { externalUserId: string; externalOrganizationId?: undefined }
+  | { externalOrganizationId: string; externalUserId?: undefined };
+
+export type CustomerCreateParams = CustomerOwner & {
   email?: string;
   name?: string;
   metadata?: Record<string, string>;
-}
+};
 
+/** The owner (`externalUserId` / `externalOrganizationId`) is the customer's key and never changes. */
 export interface CustomerUpdateParams {
-  externalOrganizationId?: string | null;
   email?: string | null;
   name?: string | null;
   metadata?: Record<string, string>;
 }
 
 export interface CustomerListParams extends ListParams {
-  /** Only the customer with this external user id. */
+  /** Only your user's own customer. */
   externalUserId?: string;
-  /** Only the customers of this organization (B2B: your organization's id). */
+  /** Only your organization's customer (B2B). */
   externalOrganizationId?: string;
 }

@@ -44,6 +44,19 @@ test('list filters by externalUserId and iterates every page with for await', as
   expect(filtered.hasMore).toBe(false);
 });
 
+test("B2B: an organization's customer has no externalUserId, is shared by members' tokens and found by list({ externalOrganizationId })", async () => {
+  const organization = await billing.customers.create({ externalOrganizationId: 'org_acme', name: 'Acme' });
+  expect(organization).toMatchObject({ externalUserId: null, externalOrganizationId: 'org_acme', name: 'Acme' });
+  const member = await billing.customers.create({ externalUserId: 'user_acme_member' });
+  const { customerId } = await billing.createSessionToken({ externalUserId: 'user_acme_member', externalOrganizationId: 'org_acme' });
+  expect(customerId).toBe(organization.id);
+
+  const page = await billing.customers.list({ externalOrganizationId: 'org_acme' });
+  expect(page.data.map((customer) => customer.id)).toEqual([organization.id]);
+  expect((await billing.customers.list({ externalUserId: 'user_acme_member' })).data.map((customer) => customer.id)).toEqual([member.id]);
+  expect((await billing.customers.list({ externalOrganizationId: 'org_nobody' })).data).toEqual([]);
+});
+
 test('toArray stops at its maximum', async () => {
   expect(await billing.customers.list({ limit: 2 }).toArray(3)).toHaveLength(3);
 });

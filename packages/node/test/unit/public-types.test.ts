@@ -52,6 +52,17 @@ function usage(): void {
   billing.createSessionToken({ externalUserId: 'u', allowedOperations: ['delete_everything'] });
   // @ts-expect-error resources are read-only
   billing.customers = billing.customers;
+  // A customer has exactly one owner, which never changes; lists filter by either.
+  billing.customers.create({ externalUserId: 'u', email: 'ada@example.com' });
+  billing.customers.create({ externalOrganizationId: 'org_1' });
+  // @ts-expect-error a user's own customer or an organization's, not both
+  billing.customers.create({ externalUserId: 'u', externalOrganizationId: 'org_1' });
+  // @ts-expect-error an owner is required
+  billing.customers.create({ email: 'ada@example.com' });
+  // @ts-expect-error the owner is the customer's key
+  billing.customers.update('cus_1', { externalOrganizationId: 'org_2' });
+  billing.customers.list({ externalOrganizationId: 'org_1' });
+  assertType<Equals<Customer['externalUserId'], string | null>>(true);
   new Webhooks({ secret: 'whsec_x' }).constructEventAsync('{}', new Headers());
   void narrow;
 }
