@@ -71,9 +71,11 @@ test('organization extraction and options reach the token', async () => {
   const response = await route(new Request('https://m.test/s', { headers: { 'x-user': 'user_org', 'x-org': 'org_42' } }));
   const { sessionToken } = (await body(response)) as { sessionToken: string };
   const claims = JSON.parse(Buffer.from(sessionToken.split('.')[1]!, 'base64url').toString('utf8')) as Record<string, unknown>;
+  expect(claims).toMatchObject({ sub: 'user_org' });
   expect(JSON.stringify(claims)).toContain('org_42');
+  // B2B: the token's customer is the organization's, which names no single member.
   const me = await fetch(`${server.url}/v1/me`, { headers: { Authorization: `Bearer ${sessionToken}` } });
-  expect(await me.json()).toMatchObject({ externalUserId: 'user_org', externalOrganizationId: 'org_42' });
+  expect(await me.json()).toMatchObject({ externalUserId: null, externalOrganizationId: 'org_42' });
 });
 
 test('BillingOS refusing (wrong key) → 502 JSON with the request id and nothing secret', async () => {
