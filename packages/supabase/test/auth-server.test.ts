@@ -34,6 +34,16 @@ describe('test Supabase Auth server (ES256)', () => {
     expect(server.calls.userLookups).toBe(lookups);
   });
 
+  it('signs in anonymously: a user with is_anonymous in the user and in the verified claims', async () => {
+    const supabase = client(server);
+    const { data, error } = await supabase.auth.signInAnonymously();
+    expect(error).toBeNull();
+    expect(data.user).toMatchObject({ is_anonymous: true, email: '' });
+    const claims = await supabase.auth.getClaims(data.session!.access_token);
+    expect(claims.data?.claims).toMatchObject({ sub: data.user!.id, is_anonymous: true, role: 'authenticated' });
+    expect(server.calls.anonymousSignUps).toBe(1);
+  });
+
   it('answers a wrong password with GoTrue’s invalid_credentials error', async () => {
     server.createUser({ email: 'bob@example.com', password: 'pw-bob-123' });
     const { error } = await client(server).auth.signInWithPassword({ email: 'bob@example.com', password: 'nope' });

@@ -5,7 +5,7 @@ import { billingos } from '@billingos/supabase';
 import type { AuthUser } from './utils/auth-user-store';
 import { me } from './utils/billingos-me';
 import { SupabaseAuthServer } from './utils/supabase-auth-server';
-import { signInWithCookies, type CookieJar } from './utils/supabase-cookies';
+import { sessionOf, signInAnonymouslyWithCookies, signInWithCookies, type CookieJar } from './utils/supabase-cookies';
 
 describe('billingos.createSessionHandler() — Pages Router (req, res) through a real node:http server', () => {
   let api: TestServer;
@@ -49,6 +49,26 @@ describe('billingos.createSessionHandler() — Pages Router (req, res) through a
     expect(response.status).toBe(401);
     expect(response.headers.get('cache-control')).toBe('no-store');
     expect(await response.json()).toMatchObject({ error: { type: 'authentication_error', code: 'not_authenticated' } });
+  });
+
+  it('answers an anonymous Supabase user like a visitor (401), unless allowAnonymous: true', async () => {
+    const jar = await signInAnonymouslyWithCookies(supabase);
+    const refused = await fetch(routeUrl, { headers: { cookie: jar.header } });
+    expect(refused.status).toBe(401);
+    expect(await refused.json()).toMatchObject({ error: { type: 'authentication_error', code: 'not_authenticated' } });
+
+    const handler = billingos.createSessionHandler({ supabaseUrl: supabase.url, supabaseKey: supabase.anonKey, secretKey: api.secretKey, apiUrl: api.url, allowAnonymous: true });
+    const open = createServer((req, res) => void handler(req, res));
+    await new Promise<void>((resolve) => open.listen(0, '127.0.0.1', resolve));
+    try {
+      const response = await fetch(`http://127.0.0.1:${(open.address() as AddressInfo).port}/api/billingos-session`, { headers: { cookie: jar.header } });
+      expect(response.status).toBe(200);
+      const { sessionToken } = (await response.json()) as { sessionToken: string };
+      expect((await me(api.url, sessionToken)).body.externalUserId).toBe(sessionOf(jar).user.id);
+    } finally {
+      open.closeAllConnections();
+      await new Promise((resolve) => open.close(resolve));
+    }
   });
 
   it('never sets or clears a cookie, even for an expired session', async () => {

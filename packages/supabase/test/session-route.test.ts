@@ -1,11 +1,12 @@
 import { startTestServer, type TestServer } from '@billingos/api/testing';
+import { BillingOS } from '@billingos/node';
 import { billingos, createSessionRoute, organizationFromAppMetadata, organizationFromRequest } from '@billingos/supabase';
 import { AuthSigningKey } from './utils/auth-signing-key';
 import { me } from './utils/billingos-me';
 import { withEditedClaims } from './utils/jwt-tampering';
 import { SupabaseAuthServer } from './utils/supabase-auth-server';
 import type { AuthUser } from './utils/auth-user-store';
-import { editSessionCookie, signInWithCookies, type CookieJar } from './utils/supabase-cookies';
+import { editSessionCookie, sessionOf, signInAnonymouslyWithCookies, signInWithCookies, type CookieJar } from './utils/supabase-cookies';
 
 const URL_PATH = 'http://127.0.0.1:3000/api/billingos-session';
 
@@ -99,6 +100,43 @@ describe('billingos.createSessionRoute() — App Router / fetch handlers, real S
     expect(new Date(body.expiresAt).getTime() - Date.now()).toBeLessThanOrEqual(600_000);
     expect(new Date(body.expiresAt).getTime() - Date.now()).toBeGreaterThan(540_000);
     expect((await me(api.url, body.sessionToken)).body.externalUserId).toBe('supabase:ada@example.com');
+  });
+
+  describe('anonymous users (signInAnonymously)', () => {
+    const customersOf = async (externalUserId: string) =>
+      (await new BillingOS({ secretKey: api.secretKey, apiUrl: api.url, maxRetries: 0 }).customers.list({ externalUserId })).data;
+
+    it('are answered as a signed-out visitor by default: the same 401, and no token or BillingOS customer is made', async () => {
+      const jar = await signInAnonymouslyWithCookies(supabase);
+      const { user } = sessionOf(jar);
+      expect(user.is_anonymous).toBe(true);
+      const signedOut = await get({ cookie: 'theme=dark' });
+      const response = await get({ cookie: jar.header });
+      expect(response.status).toBe(401);
+      expect(response.headers.get('cache-control')).toBe('no-store');
+      expect(await json(response)).toEqual(await json(signedOut));
+      expect(await customersOf(user.id)).toEqual([]);
+    });
+
+    it('are refused as a bearer token too, and when verified by Supabase Auth (verification: user)', async () => {
+      const anonymous = supabase.createAnonymousUser();
+      const bearer = { authorization: `Bearer ${await supabase.signAccessToken(anonymous)}` };
+      expect((await get(bearer)).status).toBe(401);
+      const strict = createSessionRoute({ ...config(), verification: 'user' });
+      expect((await strict(new Request(URL_PATH, { headers: bearer }))).status).toBe(401);
+      expect(await customersOf(anonymous.id)).toEqual([]);
+    });
+
+    it('get a session token for their own customer with allowAnonymous: true', async () => {
+      const jar = await signInAnonymouslyWithCookies(supabase);
+      const { user } = sessionOf(jar);
+      const open = createSessionRoute({ ...config(), allowAnonymous: true });
+      const response = await open(new Request(URL_PATH, { headers: { cookie: jar.header } }));
+      expect(response.status).toBe(200);
+      expect((await me(api.url, (await json(response)).sessionToken)).body.externalUserId).toBe(user.id);
+      // Permanent users are served as before.
+      expect((await open(new Request(URL_PATH, { headers: { cookie: adaCookies.header } }))).status).toBe(200);
+    });
   });
 
   describe('B2B', () => {

@@ -3,7 +3,7 @@ import { stringFromBase64URL } from '@supabase/ssr';
 import { AuthSigningKey } from './utils/auth-signing-key';
 import { withEditedClaims } from './utils/jwt-tampering';
 import { SupabaseAuthServer } from './utils/supabase-auth-server';
-import { editSessionCookie, renameCookies, signInWithCookies, type CookieJar } from './utils/supabase-cookies';
+import { editSessionCookie, renameCookies, signInAnonymouslyWithCookies, signInWithCookies, type CookieJar } from './utils/supabase-cookies';
 
 const request = (headers: Record<string, string> = {}) => new Request('http://127.0.0.1/api/billingos-session', { headers });
 const withCookies = (jar: CookieJar) => request({ cookie: jar.header });
@@ -61,6 +61,24 @@ describe('SupabaseAuthProvider (ES256 project: getClaims verifies locally)', () 
   it('accepts the auth cookie of any project ref (browser reached the project via another host)', async () => {
     const jar = renameCookies(adaCookies, 'sb-127-', 'sb-localhost-');
     await expect(provider.authenticate(withCookies(jar))).resolves.toEqual({ userId: ada.id });
+  });
+
+  it('refuses an anonymous user (is_anonymous in the verified claims) by default, before extractUserId; getUser() still shows them', async () => {
+    const jar = await signInAnonymouslyWithCookies(supabase);
+    const extractUserId = jest.fn((_request: Request, user: { id: string }) => user.id);
+    const strict = new SupabaseAuthProvider({ supabaseUrl: supabase.url, supabaseKey: supabase.anonKey, extractUserId });
+    await expect(strict.authenticate(withCookies(jar))).resolves.toBeNull();
+    expect(extractUserId).not.toHaveBeenCalled();
+    const user = await strict.getUser(withCookies(jar));
+    expect(user).toMatchObject({ isAnonymous: true, email: undefined, claims: expect.objectContaining({ is_anonymous: true }) });
+
+    const open = new SupabaseAuthProvider({ supabaseUrl: supabase.url, supabaseKey: supabase.anonKey, allowAnonymous: true });
+    await expect(open.authenticate(withCookies(jar))).resolves.toEqual({ userId: user!.id });
+  });
+
+  it('allowAnonymous: false (the default) leaves permanent users alone', async () => {
+    const strict = new SupabaseAuthProvider({ supabaseUrl: supabase.url, supabaseKey: supabase.anonKey, allowAnonymous: false });
+    await expect(strict.authenticate(withCookies(adaCookies))).resolves.toEqual({ userId: ada.id });
   });
 
   it('returns null when nobody is logged in', async () => {
@@ -136,6 +154,13 @@ describe('SupabaseAuthProvider (HS256 project: verified by Supabase Auth)', () =
     supabase = await SupabaseAuthServer.start({ algorithm: 'HS256' });
   });
   afterAll(() => supabase.close());
+
+  it('refuses an anonymous user unless allowAnonymous: true', async () => {
+    const jar = await signInAnonymouslyWithCookies(supabase);
+    const options = { supabaseUrl: supabase.url, supabaseKey: supabase.anonKey };
+    await expect(new SupabaseAuthProvider(options).authenticate(withCookies(jar))).resolves.toBeNull();
+    await expect(new SupabaseAuthProvider({ ...options, allowAnonymous: true }).authenticate(withCookies(jar))).resolves.toMatchObject({ userId: expect.any(String) });
+  });
 
   it('verifies the cookie session through /auth/v1/user', async () => {
     const user = supabase.createUser({ email: 'hs@example.com', password: 'pw-hs-1234' });

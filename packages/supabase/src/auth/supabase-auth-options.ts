@@ -15,6 +15,14 @@ export interface SupabaseAuthOptions extends SupabaseProjectOptions {
    */
   verification?: VerificationMode;
   /**
+   * Whether Supabase anonymous users (`signInAnonymously()`: `is_anonymous: true` in their
+   * verified token) count as logged in. Off, they are answered like a signed-out visitor (401)
+   * and never become BillingOS customers: anyone can create anonymous users by the thousand,
+   * and their billing would be lost with the browser's storage.
+   * @default false
+   */
+  allowAnonymous?: boolean;
+  /**
    * The auth cookie's name, if you changed `cookieOptions.name` in `@supabase/ssr`.
    * @default `sb-<project ref>-auth-token`, or the request's only `sb-*-auth-token` cookie
    */

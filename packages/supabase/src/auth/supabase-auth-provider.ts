@@ -21,6 +21,9 @@ import { SupabaseTokenVerifier } from './token-verifier';
  * old token as reuse and signs the user out. An expired access token is a 401; the
  * browser refreshes and asks again.
  *
+ * Supabase anonymous users are refused (as if signed out) unless `allowAnonymous: true`;
+ * `getUser()` still returns them, with `isAnonymous: true`.
+ *
  * It takes a Web `Request` or a Node request (NestJS, Express), so one provider serves
  * `@billingos/node` and `@billingos/nestjs`; the extract options always see a `Request`.
  *
@@ -43,8 +46,8 @@ export class SupabaseAuthProvider extends AuthProvider<Request | IncomingMessage
   async authenticate(incoming: Request | IncomingMessageLike): Promise<AuthIdentity | null> {
     const request = isWebRequest(incoming) ? incoming : toWebRequest(incoming);
     const user = await this.getUser(request);
-    if (!user) return null;
-    const { extractUserId, extractOrganizationId } = this.#options;
+    const { allowAnonymous = false, extractUserId, extractOrganizationId } = this.#options;
+    if (!user || (user.isAnonymous && !allowAnonymous)) return null;
     const userId = extractUserId ? await extractUserId(request, user) : user.id;
     if (!userId) return null;
     const organizationId = await extractOrganizationId?.(request, user);

@@ -13,6 +13,7 @@ export interface SupabaseUser {
   appMetadata: Record<string, unknown>;
   /** Editable by the user themselves: never base authorization on it. */
   userMetadata: Record<string, unknown>;
+  /** Signed in with `signInAnonymously()`; the session route refuses them unless `allowAnonymous: true`. */
   isAnonymous: boolean;
   /** The verified access-token claims, custom access-token hook claims included. */
   claims: Record<string, unknown>;

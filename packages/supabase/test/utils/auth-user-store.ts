@@ -36,7 +36,8 @@ export interface AuthSession {
 
 /** The in-memory `auth.users` / `auth.sessions` of the test Supabase Auth server. */
 export class AuthUserStore {
-  readonly #users = new Map<string, { user: AuthUser; password: string }>();
+  /** `password` is null for anonymous users: they have no credentials to sign in with again. */
+  readonly #users = new Map<string, { user: AuthUser; password: string | null }>();
   readonly #sessions = new Map<string, AuthSession>();
 
   create(input: NewAuthUser): AuthUser {
@@ -61,13 +62,36 @@ export class AuthUserStore {
     return user;
   }
 
+  /** An anonymous sign-in's user, as GoTrue creates it: no email, no identities, `is_anonymous: true`. */
+  createAnonymous(userMetadata: Record<string, unknown> = {}): AuthUser {
+    const now = new Date().toISOString();
+    const user: AuthUser = {
+      id: randomUUID(),
+      aud: 'authenticated',
+      role: 'authenticated',
+      email: '',
+      email_confirmed_at: '',
+      phone: '',
+      confirmed_at: '',
+      last_sign_in_at: null,
+      app_metadata: {},
+      user_metadata: { ...userMetadata },
+      identities: [],
+      created_at: now,
+      updated_at: now,
+      is_anonymous: true,
+    };
+    this.#users.set(user.id, { user, password: null });
+    return user;
+  }
+
   findById(id: string): AuthUser | undefined {
     return this.#users.get(id)?.user;
   }
 
   findByCredentials(email: string, password: string): AuthUser | undefined {
     for (const entry of this.#users.values()) {
-      if (entry.user.email === email && entry.password === password) return entry.user;
+      if (entry.password !== null && entry.user.email === email && entry.password === password) return entry.user;
     }
     return undefined;
   }

@@ -22,6 +22,7 @@ export interface SessionResponse {
 /** How often each endpoint was called: tests assert the session route never refreshes. */
 export interface AuthServerCalls {
   passwordGrants: number;
+  anonymousSignUps: number;
   refreshGrants: number;
   userLookups: number;
   jwksFetches: number;
@@ -39,13 +40,14 @@ interface TokenOptions {
 /**
  * A local Supabase project's Auth (GoTrue) server, speaking enough of its HTTP protocol for
  * the real `@supabase/supabase-js` and `@supabase/ssr`: password and refresh-token grants
- * returning signed JWTs, `/user`, `/logout` and the JWKS. `url` is the project URL
+ * returning signed JWTs, anonymous sign-ins (`/signup` without credentials, as
+ * `signInAnonymously()` calls it), `/user`, `/logout` and the JWKS. `url` is the project URL
  * (what `NEXT_PUBLIC_SUPABASE_URL` holds); Auth lives under `/auth/v1`, behind an
  * `apikey` check like Supabase's gateway.
  */
 export class SupabaseAuthServer {
   readonly anonKey = `sb_publishable_test_${Math.random().toString(36).slice(2)}`;
-  readonly calls: AuthServerCalls = { passwordGrants: 0, refreshGrants: 0, userLookups: 0, jwksFetches: 0, logouts: 0 };
+  readonly calls: AuthServerCalls = { passwordGrants: 0, anonymousSignUps: 0, refreshGrants: 0, userLookups: 0, jwksFetches: 0, logouts: 0 };
   /** Lifetime in seconds of the access tokens the next grants issue. */
   accessTokenTtl = 3600;
   readonly #users = new AuthUserStore();
@@ -80,6 +82,11 @@ export class SupabaseAuthServer {
 
   createUser(input: NewAuthUser): AuthUser {
     return this.#users.create(input);
+  }
+
+  /** A user as an anonymous sign-in creates it (`is_anonymous: true` in its tokens), without HTTP. */
+  createAnonymousUser(userMetadata?: Record<string, unknown>): AuthUser {
+    return this.#users.createAnonymous(userMetadata);
   }
 
   /** Signs in without HTTP, returning the session GoTrue would (for tokens with odd lifetimes). */
@@ -119,6 +126,7 @@ export class SupabaseAuthServer {
     const route = `${req.method} ${url.pathname}`;
     if (route === 'GET /auth/v1/.well-known/jwks.json') return this.#jwks(res);
     if (route === 'POST /auth/v1/token') return this.#token(req, res, url.searchParams.get('grant_type'));
+    if (route === 'POST /auth/v1/signup') return this.#signUp(req, res);
     if (route === 'GET /auth/v1/user') return this.#user(req, res);
     if (route === 'POST /auth/v1/logout') return this.#logout(req, res, url.searchParams.get('scope'));
     throw new GoTrueError(404, 'not_found', `${route} is not served by the test Supabase Auth server`);
@@ -141,6 +149,16 @@ export class SupabaseAuthServer {
     const user = this.#users.findByCredentials(String(body.email ?? ''), String(body.password ?? ''));
     if (!user) throw new GoTrueError(400, 'invalid_credentials', 'Invalid login credentials');
     return this.#sessionResponse(user, this.#users.startSession(user), this.accessTokenTtl);
+  }
+
+  /** Only the anonymous form (no email, no phone): what `signInAnonymously()` sends. */
+  async #signUp(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const body = await readJson(req);
+    if (body.email || body.phone) throw new GoTrueError(422, 'validation_failed', 'the test server signs up anonymous users only');
+    this.calls.anonymousSignUps += 1;
+    const data = typeof body.data === 'object' && body.data !== null ? (body.data as Record<string, unknown>) : {};
+    const user = this.#users.createAnonymous(data);
+    sendJson(res, 200, await this.#sessionResponse(user, this.#users.startSession(user), this.accessTokenTtl));
   }
 
   async #refreshGrant(body: Record<string, unknown>): Promise<SessionResponse> {
@@ -201,7 +219,7 @@ export class SupabaseAuthServer {
       user_metadata: user.user_metadata,
       role: user.role,
       aal: 'aal1',
-      amr: [{ method: 'password', timestamp: now }],
+      amr: [{ method: user.is_anonymous ? 'anonymous' : 'password', timestamp: now }],
       session_id: sessionId,
       is_anonymous: user.is_anonymous,
     };

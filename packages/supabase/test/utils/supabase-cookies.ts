@@ -18,12 +18,27 @@ export interface SignInOptions {
   client?: 'server' | 'browser';
 }
 
+type SsrClient = ReturnType<typeof createServerClient>;
+
 /**
  * Signs in the way a Next.js server action (or the browser) does: the real
  * `createServerClient` (or `createBrowserClient`) of `@supabase/ssr` calls the Auth server,
  * then writes the session into cookies (chunked into `.0`, `.1`… when large) through `setAll`.
  */
-export async function signInWithCookies(server: SupabaseAuthServer, options: SignInOptions): Promise<CookieJar> {
+export function signInWithCookies(server: SupabaseAuthServer, options: SignInOptions): Promise<CookieJar> {
+  return withCookies(server, options, (supabase) => supabase.auth.signInWithPassword({ email: options.email, password: options.password }));
+}
+
+/** An anonymous sign-in (`supabase.auth.signInAnonymously()`), its session written to cookies the same way. */
+export function signInAnonymouslyWithCookies(server: SupabaseAuthServer, options: Omit<SignInOptions, 'email' | 'password'> = {}): Promise<CookieJar> {
+  return withCookies(server, options, (supabase) => supabase.auth.signInAnonymously());
+}
+
+async function withCookies(
+  server: SupabaseAuthServer,
+  options: Omit<SignInOptions, 'email' | 'password'>,
+  signIn: (supabase: SsrClient) => Promise<{ error: unknown }>,
+): Promise<CookieJar> {
   const jar = new Map<string, string>();
   const clientOptions = {
     cookieEncoding: options.cookieEncoding ?? 'base64url',
@@ -42,10 +57,17 @@ export async function signInWithCookies(server: SupabaseAuthServer, options: Sig
     options.client === 'browser'
       ? createBrowserClient(server.url, server.anonKey, { ...clientOptions, isSingleton: false })
       : createServerClient(server.url, server.anonKey, clientOptions);
-  const { error } = await supabase.auth.signInWithPassword({ email: options.email, password: options.password });
+  const { error } = await signIn(supabase as SsrClient);
   if (error) throw error;
   await waitForCookies(jar);
   return toJar(jar);
+}
+
+/** The session a jar's (single, `base64-`) cookie holds: its access token and user. */
+export function sessionOf(jar: CookieJar): { access_token: string; user: { id: string; is_anonymous?: boolean } } {
+  const [cookie, ...rest] = jar.cookies;
+  if (!cookie || rest.length > 0 || !cookie.value.startsWith('base64-')) throw new Error('sessionOf expects one base64- session cookie');
+  return JSON.parse(stringFromBase64URL(cookie.value.slice('base64-'.length))) as never;
 }
 
 /** A jar whose (single, `base64-`) session cookie holds the session `edit` returns. */
