@@ -107,6 +107,10 @@ test(`${CUSTOMERS} creates through 20 % faults: exactly one customer each, every
     expect(request.headers['idempotency-key']).toBe(keys[i]);
   }
   expectEveryKindInjected(creates);
+  // The API ran each create once; every other attempt that reached it (after a drop, a timeout) was answered from the stored response.
+  const replayed = creates.filter((request) => request.upstreamHeaders?.['idempotent-replayed'] === 'true');
+  expect(creates.filter((request) => request.upstreamStatus === 201).length - replayed.length).toBe(CUSTOMERS);
+  expect(replayed.length).toBeGreaterThanOrEqual(creates.filter((request) => request.fault === 'drop-after-upstream').length);
   expectOnlyTypedFailures();
   report('creates', surfaced, started);
 }, HANG_GUARD_MS);
@@ -213,7 +217,10 @@ function report(phase: string, failures: Array<{ error: unknown }>, started: num
   const faults: Record<string, number> = {};
   for (const { faultName } of proxy.requests) if (faultName) faults[faultName] = (faults[faultName] ?? 0) + 1;
   const statuses: Record<string, number> = {};
-  for (const { upstreamStatus } of proxy.requests) if (upstreamStatus) statuses[upstreamStatus] = (statuses[upstreamStatus] ?? 0) + 1;
+  for (const { upstreamStatus, upstreamHeaders } of proxy.requests) {
+    const answer = upstreamHeaders?.['idempotent-replayed'] === 'true' ? `${upstreamStatus} replayed` : String(upstreamStatus);
+    if (upstreamStatus) statuses[answer] = (statuses[answer] ?? 0) + 1;
+  }
   const latencies = proxy.requests.flatMap(({ upstreamMs }) => (upstreamMs === undefined ? [] : [upstreamMs])).sort((a, b) => a - b);
   const percentile = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor(latencies.length * p))];
   console.info(

@@ -27,6 +27,8 @@ export interface SeenRequest {
   /** The name of a random fault (see {@link RandomFaults}), or the kind of a queued one. */
   faultName?: string;
   upstreamStatus?: number;
+  /** The API's response headers (lower-cased), when it was reached. */
+  upstreamHeaders?: IncomingHttpHeaders;
   /** How long the API took to answer it completely. */
   upstreamMs?: number;
 }
@@ -137,6 +139,7 @@ export class FaultProxy {
     const upstream = await this.#forward(req, body);
     seen.upstreamMs = Math.round(performance.now() - started);
     seen.upstreamStatus = upstream.status;
+    seen.upstreamHeaders = upstream.headers;
     if (fault.kind === 'drop-after-upstream') return void res.socket?.destroy();
     if (fault.kind === 'stall-after-upstream') return void this.#stalled.add(res);
     if (fault.kind === 'delay-after-upstream') return this.#later(fault.ms, () => send(res, upstream));
