@@ -8,7 +8,9 @@ import { seedMerchant } from './bootstrap/seed-merchant';
 import { assertValidOptions } from './bootstrap/assert-valid-options';
 import type { MerchantKeys } from './bootstrap/merchant-keys';
 import { cors } from './http/cors';
+import { answerClientError } from './http/client-error';
 import { jsonBody } from './http/json-body';
+import { refuseNulInUrl } from './http/refuse-nul';
 import { assignRequestId } from './http/request-id';
 import { SigningKeyring } from './session-tokens/signing-keyring';
 import type { SigningKeyInput } from './session-tokens/signing-keyring';
@@ -89,7 +91,8 @@ export async function startApiServer(options: ApiServerOptions = {}): Promise<Ap
     app.disable('x-powered-by');
     app.set('trust proxy', trustProxy);
     app.set('etag', false);
-    app.use(assignRequestId, cors, jsonBody);
+    app.use(assignRequestId, cors, jsonBody, refuseNulInUrl);
+    app.getHttpServer().on('clientError', answerClientError);
     await app.listen(options.port ?? 3001, options.host ?? '127.0.0.1');
     const running = app;
     return {

@@ -100,3 +100,31 @@ describe('CORS', () => {
     expect(response.headers.get('access-control-expose-headers')).toContain('Request-Id');
   });
 });
+
+describe('inputs storage or Node cannot take are refused with the envelope, never a 500', () => {
+  test('the NUL character: in a path id a 404, in a query a 400 naming it, in a body a 400 naming the field', async () => {
+    expectError(await api('GET', '/v1/customers/cus_%00', { key: server.secretKey }), 404, 'not_found_error', 'resource_missing');
+    expect(expectError(await api('GET', '/v1/customers?externalUserId=a%00', { key: server.secretKey }), 400, 'invalid_request_error', 'parameter_invalid').param).toBe('externalUserId');
+    const body = { externalUserId: 'ok', metadata: { plan: 'a\u0000b' } };
+    expect(expectError(await api('POST', '/v1/customers', { key: server.secretKey, body }), 400, 'invalid_request_error', 'parameter_invalid').param).toBe('metadata');
+  });
+
+  test('a deeply nested body is a 400 before the idempotency fingerprint walks it', async () => {
+    const body = `${'['.repeat(30_000)}${']'.repeat(30_000)}`;
+    const response = await api('POST', '/v1/customers', { key: server.secretKey, body, headers: { 'Idempotency-Key': 'deep' } });
+    expectError(response, 400, 'invalid_request_error', 'invalid_body');
+  });
+
+  test('a field named "" is named as such', async () => {
+    const response = await api('POST', '/v1/customers', { key: server.secretKey, body: { externalUserId: 'x', '': 1 } });
+    expect(expectError(response, 400, 'invalid_request_error', 'unknown_parameter').param).toBe('');
+  });
+
+  test('a request line over Node’s 16 KiB limit gets a 431 envelope with a request id', async () => {
+    const response = await fetch(`${server.url}/v1/customers/${'x'.repeat(20_000)}`);
+    expect(response.status).toBe(431);
+    const { error } = (await response.json()) as { error: { type: string; code: string; requestId: string } };
+    expect(error).toMatchObject({ type: 'invalid_request_error', code: 'headers_too_large' });
+    expect(response.headers.get('request-id')).toBe(error.requestId);
+  });
+});

@@ -107,6 +107,20 @@ function metadataOfBytes(bytes: number): Record<string, string> {
   return metadata;
 }
 
+describe('one signature, one spelling', () => {
+  test('another base64url spelling of the same signature bytes is refused (spare bits set, padding, standard alphabet)', async () => {
+    const { sessionToken } = (await mint({ externalUserId: 'spelling' })).body as { sessionToken: string };
+    const [header, payload, signature] = sessionToken.split('.') as [string, string, string];
+    const last = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_'.indexOf(signature.at(-1)!);
+    const spareBitsSet = `${signature.slice(0, -1)}${'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_'[last + 1]}`;
+    const standardAlphabet = Buffer.from(signature, 'base64url').toString('base64');
+    expect((await api('GET', '/v1/me', { key: sessionToken })).status).toBe(200);
+    for (const variant of [spareBitsSet, `${signature}=`, standardAlphabet, `${signature.slice(0, 10)}!${signature.slice(10)}`]) {
+      expectError(await api('GET', '/v1/me', { key: `${header}.${payload}.${variant}` }), 401, 'authentication_error', 'invalid_session_token');
+    }
+  });
+});
+
 describe('session-token metadata is capped so every token fits in a header', () => {
   /** Each character serializes to 6 bytes of JSON (\u0001): the costliest 255-character ids. */
   const costliest = (char: string) => char.repeat(255);

@@ -2,7 +2,7 @@ import { ApiError } from './api-error';
 
 /** 400: the request itself is wrong; `param` names the field to fix. */
 export function invalidRequest(code: string, message: string, param?: string): ApiError {
-  return new ApiError({ status: 400, type: 'invalid_request_error', code, message, ...(param ? { param } : {}) });
+  return new ApiError({ status: 400, type: 'invalid_request_error', code, message, ...(param !== undefined ? { param } : {}) });
 }
 
 /** 401: no credential, or one that is malformed, unknown, tampered or expired. */

@@ -1,6 +1,7 @@
 import type { NextFunction, Request, Response } from 'express';
 import { invalidRequest } from '../errors/errors';
 import { ApiError } from '../errors/api-error';
+import { jsonShapeProblem, MAX_JSON_DEPTH } from './json-shape';
 import { sendApiError } from './send-api-error';
 
 /** Bodies above this many bytes are refused before they are parsed. */
@@ -48,11 +49,18 @@ function parseBody(request: Request, raw: Buffer): unknown {
       `The body was sent as "${contentType || 'no content type'}". Send a JSON object with the header Content-Type: application/json.`,
     );
   }
+  let parsed: unknown;
   try {
-    return JSON.parse(raw.toString('utf8'));
+    parsed = JSON.parse(raw.toString('utf8'));
   } catch {
     return invalidRequest('invalid_json', 'The body is not valid JSON. Send a JSON object with Content-Type: application/json.');
   }
+  const problem = jsonShapeProblem(parsed);
+  if (problem?.kind === 'too_deep') return invalidRequest('invalid_body', `The body nests deeper than ${MAX_JSON_DEPTH} levels. Send the flat JSON object the endpoint documents.`);
+  if (problem?.kind === 'nul') {
+    return invalidRequest('parameter_invalid', `"${problem.path}" contains the NUL character (U+0000), which BillingOS cannot store. Remove it.`, problem.field);
+  }
+  return parsed;
 }
 
 function isApiError(value: unknown): value is ApiError {

@@ -62,7 +62,8 @@ export class IdempotencyInterceptor implements NestInterceptor {
 }
 
 function scopeOf(credential: Credential): string {
-  const caller = credential.kind === 'session' ? `session:${credential.customerId}` : credential.kind;
+  // Members of one organization share its customer; each member's keys are their own.
+  const caller = credential.kind === 'session' ? `session:${credential.customerId}:${credential.externalUserId}` : credential.kind;
   return `${credential.merchantId}:${credential.mode}:${caller}`;
 }
 

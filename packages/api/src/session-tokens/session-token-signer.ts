@@ -54,6 +54,8 @@ export class SessionTokenSigner {
   /** Answers 401 for anything malformed, tampered, expired, for another audience or signed by an unknown key. */
   async verify(token: string): Promise<SessionCredential> {
     const key = this.#keyFor(token);
+    // jose decodes base64url leniently: other spellings of the same signature bytes must not verify.
+    if (!CANONICAL_HS256_SIGNATURE.test(token.slice(token.lastIndexOf('.') + 1))) throw badSignature();
     const payload = await jwtVerify(token, key, {
       algorithms: ['HS256'],
       issuer: SESSION_TOKEN_ISSUER,
@@ -97,6 +99,13 @@ export class SessionTokenSigner {
   }
 }
 
+/** 32 bytes in unpadded base64url: 43 characters, the last one's two spare bits zero. */
+const CANONICAL_HS256_SIGNATURE = /^[A-Za-z0-9_-]{42}[AEIMQUYcgkosw048]$/;
+
+function badSignature() {
+  return invalidToken('The session token signature does not verify: it was altered or signed by someone else. Mint a new one.');
+}
+
 function invalidToken(message: string) {
   return authenticationError('invalid_session_token', message);
 }
@@ -108,5 +117,5 @@ function toAuthenticationError(error: unknown) {
   if (error instanceof errors.JWTClaimValidationFailed) {
     return invalidToken(`The session token's "${error.claim}" claim is not valid for this API (${error.reason}). Mint a new one.`);
   }
-  return invalidToken('The session token signature does not verify: it was altered or signed by someone else. Mint a new one.');
+  return badSignature();
 }
