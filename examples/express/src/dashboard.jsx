@@ -112,7 +112,7 @@ function Dashboard() {
   return (
     <>
       <header>
-        <span data-testid="customer">Signed in as {customer?.externalUserId ?? '…'}</span>
+        <span data-testid="customer">Signed in as {customer ? customer.externalUserId ?? customer.externalOrganizationId : '…'}</span>
         <SignOut clear={clear} />
       </header>
       <Subscription />

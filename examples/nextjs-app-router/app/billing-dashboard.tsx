@@ -60,7 +60,7 @@ function Billing() {
   const plan = products?.find((product) => product.id === active?.productId);
   return (
     <>
-      <p data-testid="customer">Signed in as {customer.externalUserId}</p>
+      <p data-testid="customer">Signed in as {customer.externalUserId ?? customer.externalOrganizationId}</p>
       <button
         onClick={async () => {
           // Sign out first, then clear(): every tab forgets this user's token and billing data.

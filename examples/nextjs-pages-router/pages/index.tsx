@@ -39,7 +39,7 @@ function Billing() {
   if (!customer || isLoading) return <p>Loading…</p>;
   return (
     <>
-      <p data-testid="customer">Signed in as {customer.externalUserId}</p>
+      <p data-testid="customer">Signed in as {customer.externalUserId ?? customer.externalOrganizationId}</p>
       <p data-testid="subscription">{subscription ? `Subscription: ${subscription.status}` : 'No subscription'}</p>
       <p data-testid="advanced-reports">{hasAccess ? 'Advanced reports: unlocked' : 'Advanced reports: upgrade to unlock'}</p>
     </>

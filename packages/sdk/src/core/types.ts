@@ -2,7 +2,9 @@
 
 export interface Customer {
   id: string;
-  externalUserId: string;
+  /** The user this customer bills; `null` on an organization's customer (B2B), which its members share. */
+  externalUserId: string | null;
+  /** The organization this customer bills (B2B); `null` on a user's own customer. */
   externalOrganizationId: string | null;
   email: string | null;
   name: string | null;
