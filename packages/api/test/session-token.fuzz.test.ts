@@ -168,7 +168,8 @@ afterAll(async () => {
 const me = (authorization: string) => get(server.url, '/v1/me', authorization === '' ? {} : { Authorization: authorization });
 
 async function expect401(authorization: string): Promise<string> {
-  const safe = headerSafe(authorization);
+  // Under Node's 16 KiB header limit (over it is a 431, tested in http.test.ts): one latin1 character is one byte.
+  const safe = headerSafe(authorization).slice(0, 12_000);
   return expectUnauthenticated(await me(safe), safe);
 }
 
