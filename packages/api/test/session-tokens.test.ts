@@ -108,6 +108,14 @@ function metadataOfBytes(bytes: number): Record<string, string> {
 }
 
 describe('one signature, one spelling', () => {
+  test('a header whose alg is not a string (even one that cannot be printed) is a 401, not a 500', async () => {
+    const part = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
+    for (const alg of [{ toString: '' }, ['HS256'], null]) {
+      const token = `${part({ alg, typ: 'JWT' })}.${part({ sub: 'x' })}.${'A'.repeat(43)}`;
+      expectError(await api('GET', '/v1/me', { key: token }), 401, 'authentication_error', 'invalid_session_token');
+    }
+  });
+
   test('another base64url spelling of the same signature bytes is refused (spare bits set, padding, standard alphabet)', async () => {
     const { sessionToken } = (await mint({ externalUserId: 'spelling' })).body as { sessionToken: string };
     const [header, payload, signature] = sessionToken.split('.') as [string, string, string];

@@ -90,7 +90,7 @@ export class SessionTokenSigner {
     } catch {
       throw invalidToken('The bearer token is not a BillingOS session token or API key. Send sk_…, pk_… or a session token from POST /v1/session-tokens.');
     }
-    if (header.alg !== 'HS256') throw invalidToken(`Session tokens are signed with HS256; this one says "${String(header.alg)}". Mint a new one.`);
+    if (header.alg !== 'HS256') throw invalidToken(`Session tokens are signed with HS256; this one says ${JSON.stringify(header.alg) ?? 'nothing'}. Mint a new one.`);
     const key = typeof header.kid === 'string' ? this.#keyring.find(header.kid) : undefined;
     if (!key) {
       throw authenticationError('unknown_signing_key', 'The session token was signed by a key this API does not know (unknown kid). Mint a new one with POST /v1/session-tokens.');
