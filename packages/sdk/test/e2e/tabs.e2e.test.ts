@@ -40,7 +40,10 @@ async function openTab(): Promise<Page> {
   const page = await context.newPage();
   page.on('pageerror', (error) => console.error('page error:', error));
   await page.goto(site.url);
-  await page.waitForFunction(() => document.querySelector('#customer')?.textContent === 'ada', null, { timeout: 20_000 });
+  // Customer, subscriptions and products are three queries: wait for all of them, not the first.
+  const loaded = () =>
+    document.querySelector('#customer')?.textContent === 'ada' && ['plan', 'products'].every((id) => document.querySelector(`#${id}`)?.textContent !== 'loading');
+  await page.waitForFunction(loaded, null, { timeout: 20_000 });
   return page;
 }
 
