@@ -9,11 +9,14 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import http from 'node:http';
 import fc from 'fast-check';
+import { configureFuzzing } from '../../../test-utils/fuzz-seed';
 import { startTestServer } from '@billingos/api/testing';
 import type { TestServer } from '@billingos/api/testing';
 import { generateMerchantKeys } from '../src/bootstrap/merchant-keys';
 import { startApiServer } from '../src/server';
 import type { ApiServer } from '../src/server';
+
+configureFuzzing();
 
 jest.setTimeout(120_000);
 

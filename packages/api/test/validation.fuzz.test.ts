@@ -22,10 +22,13 @@ import { RequestMethod } from '@nestjs/common';
 import { METHOD_METADATA, MODULE_METADATA, PATH_METADATA, ROUTE_ARGS_METADATA } from '@nestjs/common/constants';
 import { RouteParamtypes } from '@nestjs/common/enums/route-paramtypes.enum';
 import fc from 'fast-check';
+import { configureFuzzing } from '../../../test-utils/fuzz-seed';
 import { startTestServer } from '@billingos/api/testing';
 import type { TestServer } from '@billingos/api/testing';
 import { AppModule } from '../src/app/app.module';
 import { ALLOW_KEY, OPERATION_KEY, PUBLIC_KEY } from '../src/auth/allow.decorator';
+
+configureFuzzing();
 
 jest.setTimeout(180_000);
 

@@ -11,8 +11,11 @@
 import { BillingOS, SubtleCryptoProvider, WebhookVerificationError, Webhooks, isBillingOSError } from '@billingos/node';
 import type { VerifyOptions } from '@billingos/node';
 import fc from 'fast-check';
+import { configureFuzzing } from '../../../../test-utils/fuzz-seed';
 import { createHmac, randomBytes } from 'node:crypto';
 import { Webhook } from 'standardwebhooks';
+
+configureFuzzing();
 
 const rawKey = randomBytes(32);
 const secret = `whsec_${rawKey.toString('base64')}`;
