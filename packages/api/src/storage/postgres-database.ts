@@ -10,7 +10,7 @@ import { asStorageError, isConnectionFailure } from './storage-unavailable-error
 export interface PostgresTimeouts {
   /** Waiting for a connection (new or from the pool). @default 5_000 */
   connectMs?: number;
-  /** A statement, enforced by the server (`statement_timeout`) and the client. @default 15_000 */
+  /** A statement, enforced by the server (`statement_timeout`) and the client; `0` for none (migrations). @default 15_000 */
   statementMs?: number;
 }
 
@@ -28,8 +28,7 @@ export class PostgresDatabase extends Database {
       connectionString,
       max: poolSize,
       connectionTimeoutMillis: timeouts.connectMs ?? 5_000,
-      statement_timeout: statementMs,
-      query_timeout: statementMs + 1_000,
+      ...(statementMs > 0 ? { statement_timeout: statementMs, query_timeout: statementMs + 1_000 } : {}),
       idleTimeoutMillis: 30_000,
     });
     // An idle client whose server went away emits here; without a listener it would end the process.

@@ -10,8 +10,28 @@ export class StorageUnavailableError extends Error {
   }
 }
 
-/** SQLSTATE classes and socket errors that mean "the connection, not the statement, failed". */
-const CONNECTION_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', '57P01', '57P02', '57P03', '53300']);
+/**
+ * Socket errors and SQLSTATEs that mean "retry later", not "this statement is wrong": lost or
+ * refused connections, a server shutting down or starting, too many connections, a statement
+ * cancelled by the timeout, a deadlock or serialization failure, a lock not available.
+ */
+const CONNECTION_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EHOSTUNREACH',
+  '57P01',
+  '57P02',
+  '57P03',
+  '53300',
+  '57014',
+  '40001',
+  '40P01',
+  '55P03',
+]);
 const CONNECTION_MESSAGES = /Connection terminated|connection timeout|timeout exceeded when trying to connect|Client has encountered a connection error|Query read timeout/i;
 
 /** Whether a driver error is an outage (retry later) rather than a fault of the statement. */
