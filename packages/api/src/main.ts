@@ -29,6 +29,6 @@ function exitOnStorageCrash(error: Error): void {
 main().catch((error: unknown) => {
   const message = error instanceof Error ? error.message : String(error);
   const hint = (error as { code?: string }).code === 'EADDRINUSE' ? ' Another process uses this port: stop it or set PORT.' : '';
-  console.error(`BillingOS API failed to start: ${message}.${hint}`);
+  console.error(`BillingOS API failed to start: ${message.replace(/\.?$/, '.')}${hint}`);
   process.exit(1);
 });
