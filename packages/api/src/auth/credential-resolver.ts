@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { authenticationError } from '../errors/errors';
 import { SessionTokenSigner } from '../session-tokens/session-token-signer';
 import { ApiKeyStore } from './api-key-store';
+import { bearerOf, isApiKey } from './bearer';
 import type { Credential } from './credential';
 
 const API_KEY = /^(sk|pk)_(test|live)_[A-Za-z0-9_-]+$/;
@@ -21,10 +22,9 @@ export class CredentialResolver {
     if (!authorization) {
       throw authenticationError('missing_credential', 'No credential was sent. Send Authorization: Bearer <secret key, publishable key or session token>.');
     }
-    const match = /^Bearer\s+(\S+)$/i.exec(authorization.trim());
-    if (!match) throw authenticationError('malformed_authorization', 'The Authorization header must be "Bearer <credential>".');
-    const bearer = match[1]!;
-    if (/^(sk|pk)_/.test(bearer)) return this.#apiKey(bearer);
+    const bearer = bearerOf(authorization);
+    if (!bearer) throw authenticationError('malformed_authorization', 'The Authorization header must be "Bearer <credential>".');
+    if (isApiKey(bearer)) return this.#apiKey(bearer);
     return this.#signer.verify(bearer);
   }
 

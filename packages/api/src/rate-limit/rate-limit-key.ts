@@ -24,16 +24,6 @@ export function addressKey(request: Request): string {
   return `ip:${address.length <= 64 ? address : digest(address)}`;
 }
 
-/** The credential in `Authorization: Bearer …`, however the scheme is spelled; undefined when there is none. */
-export function bearerOf(authorization: string | undefined): string | undefined {
-  return authorization ? /^Bearer\s+(\S+)$/i.exec(authorization.trim())?.[1] : undefined;
-}
-
-/** API keys resolve through storage; anything else is a session token, verified in memory. */
-export function isApiKey(bearer: string): boolean {
-  return /^(sk|pk)_/.test(bearer);
-}
-
 export function digest(value: string): string {
   return createHash('sha256').update(value).digest('base64url');
 }

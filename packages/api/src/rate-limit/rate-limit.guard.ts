@@ -5,13 +5,14 @@ import type { Request, Response } from 'express';
 import { API_CONFIG } from '../app/api-config';
 import type { ApiConfig } from '../app/api-config';
 import { PUBLIC_KEY } from '../auth/allow.decorator';
+import { bearerOf, isApiKey } from '../auth/bearer';
 import type { Credential } from '../auth/credential';
 import { CredentialResolver } from '../auth/credential-resolver';
 import { resolveCredentialOnce } from '../auth/request-context';
 import { ApiError } from '../errors/api-error';
 import { ExpiringMap } from './expiring-map';
 import { maxKeysOf } from './memory-window-counter';
-import { addressKey, bearerOf, credentialKey, digest, isApiKey } from './rate-limit-key';
+import { addressKey, credentialKey, digest } from './rate-limit-key';
 import { WindowCounter } from './window-counter';
 import type { WindowHit } from './window-counter';
 
