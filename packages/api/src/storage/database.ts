@@ -1,4 +1,4 @@
-import { ambientTransaction, withAmbientTransaction } from './ambient-transaction';
+import { withAmbientTransaction } from './ambient-transaction';
 
 /** A row as returned by the driver: column name → value. */
 export type Row = Record<string, unknown>;
@@ -36,4 +36,3 @@ export abstract class Database {
 /** What a transaction body may do. */
 export type Queryable = Pick<Database, 'query'>;
 
-export { ambientTransaction };

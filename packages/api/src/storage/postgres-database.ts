@@ -4,7 +4,7 @@ import type { PoolClient } from 'pg';
 import { ambientTransaction } from './ambient-transaction';
 import { Database } from './database';
 import type { Queryable, Row } from './database';
-import { asStorageError, isConnectionFailure } from './storage-unavailable-error';
+import { asStorageError, isConnectionLoss } from './storage-unavailable-error';
 
 /** Pool settings that bound every wait, so an outage answers 503 quickly instead of hanging. */
 export interface PostgresTimeouts {
@@ -67,7 +67,7 @@ export class PostgresDatabase extends Database {
       await run(client, 'COMMIT');
       return result;
     } catch (error) {
-      if (isConnectionFailure(error)) broken ??= error as Error;
+      if (isConnectionLoss(error)) broken ??= error as Error;
       else await client.query('ROLLBACK').catch((rollbackError: Error) => (broken = rollbackError));
       throw asStorageError(error);
     } finally {

@@ -10,39 +10,28 @@ export class StorageUnavailableError extends Error {
   }
 }
 
-/**
- * Socket errors and SQLSTATEs that mean "retry later", not "this statement is wrong": lost or
- * refused connections, a server shutting down or starting, too many connections, a statement
- * cancelled by the timeout, a deadlock or serialization failure, a lock not available.
- */
-const CONNECTION_CODES = new Set([
-  'ECONNREFUSED',
-  'ECONNRESET',
-  'ETIMEDOUT',
-  'EPIPE',
-  'ENOTFOUND',
-  'EAI_AGAIN',
-  'EHOSTUNREACH',
-  '57P01',
-  '57P02',
-  '57P03',
-  '53300',
-  '57014',
-  '40001',
-  '40P01',
-  '55P03',
-]);
-const CONNECTION_MESSAGES = /Connection terminated|connection timeout|timeout exceeded when trying to connect|Client has encountered a connection error|Query read timeout/i;
+/** Socket errors and SQLSTATEs of a lost or refused connection: the connection is unusable after them. */
+const CONNECTION_LOSS_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', '57P01', '57P02', '57P03', '53300']);
+const CONNECTION_LOSS_MESSAGES = /Connection terminated|connection timeout|timeout exceeded when trying to connect|Client has encountered a connection error|Query read timeout/i;
+/** SQLSTATEs of a statement that failed for now but may pass when retried: the timeout cancelled it, a deadlock, a serialization failure, a lock not available. */
+const RETRYABLE_STATEMENT_CODES = new Set(['57014', '40001', '40P01', '55P03']);
 
-/** Whether a driver error is an outage (retry later) rather than a fault of the statement. */
-export function isConnectionFailure(error: unknown): boolean {
-  if (error instanceof StorageUnavailableError) return true;
+/** Whether the connection itself failed (so a checked-out client must be discarded, not reused). */
+export function isConnectionLoss(error: unknown): boolean {
+  if (error instanceof StorageUnavailableError) return isConnectionLoss(error.cause);
   const { code, message } = (error ?? {}) as { code?: unknown; message?: unknown };
-  if (typeof code === 'string' && (CONNECTION_CODES.has(code) || code.startsWith('08'))) return true;
-  return typeof message === 'string' && CONNECTION_MESSAGES.test(message);
+  if (typeof code === 'string' && (CONNECTION_LOSS_CODES.has(code) || code.startsWith('08'))) return true;
+  return typeof message === 'string' && CONNECTION_LOSS_MESSAGES.test(message);
 }
 
-/** Rethrows an outage as `StorageUnavailableError`, anything else as it is. */
+/** Whether a driver error means "retry later" (503) rather than a fault of the statement. */
+export function isTransientStorageFailure(error: unknown): boolean {
+  if (error instanceof StorageUnavailableError) return true;
+  const { code } = (error ?? {}) as { code?: unknown };
+  return isConnectionLoss(error) || (typeof code === 'string' && RETRYABLE_STATEMENT_CODES.has(code));
+}
+
+/** Rethrows a transient failure as `StorageUnavailableError`, anything else as it is. */
 export function asStorageError(error: unknown): unknown {
-  return isConnectionFailure(error) && !(error instanceof StorageUnavailableError) ? new StorageUnavailableError(error) : error;
+  return isTransientStorageFailure(error) && !(error instanceof StorageUnavailableError) ? new StorageUnavailableError(error) : error;
 }
