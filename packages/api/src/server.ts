@@ -13,6 +13,7 @@ import { jsonBody } from './http/json-body';
 import { refuseNulInUrl } from './http/refuse-nul';
 import { assignRequestId } from './http/request-id';
 import { SigningKeyring } from './session-tokens/signing-keyring';
+import { Clock } from './time/clock';
 import type { SigningKeyInput } from './session-tokens/signing-keyring';
 import { openMigratedDatabase } from './storage/open-migrated-database';
 import { proxyHops } from './rate-limit/trust-proxy';
@@ -38,6 +39,10 @@ export interface ApiServerOptions {
   rateLimit?: RateLimitOptions;
   /** Where webhook events are delivered. @default none (events stay in the outbox) */
   webhookEndpoint?: string;
+  /** How often the lifecycle worker runs due renewals, trial ends and cancellations. @default 1000 (0: off) */
+  lifecycleIntervalMs?: number;
+  /** The API's time source (tests move time with a `ManualClock`). @default the system clock */
+  clock?: Clock;
   /** Whether publishable keys may read `/v1/me`. @default true */
   legacyPublishableView?: boolean;
   /** Nest's logger. @default false */
@@ -83,8 +88,9 @@ export async function startApiServer(options: ApiServerOptions = {}): Promise<Ap
   try {
     const seed = await seedMerchant(database, { keys: options.keys, legacyPublishableView: options.legacyPublishableView });
     const keyring = await SigningKeyring.load(database, options.signingKeys);
-    const config = { rateLimit: options.rateLimit ?? DEFAULT_RATE_LIMIT, webhookEndpoint: options.webhookEndpoint };
-    app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot({ database, keyring, config }), {
+    const config = { rateLimit: options.rateLimit ?? DEFAULT_RATE_LIMIT, webhookEndpoint: options.webhookEndpoint, lifecycleIntervalMs: options.lifecycleIntervalMs ?? 1000 };
+    const clock = options.clock ?? new Clock();
+    app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot({ database, keyring, config, clock }), {
       bodyParser: false,
       logger: options.logger ? ['warn', 'error'] : false,
     });

@@ -10,6 +10,8 @@ export interface TestServerOptions {
   rateLimit?: RateLimitOptions;
   /** A URL the outbox delivers webhook events to. */
   webhookEndpoint?: string;
+  /** How often the lifecycle worker runs due transitions. @default 1000 (0: off) */
+  lifecycleIntervalMs?: number;
 }
 
 export interface TestServer {
@@ -53,6 +55,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     ...(scratch ? { databaseUrl: scratch.url } : {}),
     ...(options.rateLimit ? { rateLimit: options.rateLimit } : {}),
     ...(options.webhookEndpoint ? { webhookEndpoint: options.webhookEndpoint } : {}),
+    ...(options.lifecycleIntervalMs !== undefined ? { lifecycleIntervalMs: options.lifecycleIntervalMs } : {}),
   });
   return {
     url: server.url,

@@ -48,12 +48,12 @@ async function eventsOf(type: string, count = 1, where: (data: { externalUserId?
   }
 }
 
-test('customer.created is delivered as { id, type, createdAt, data }, signed both ways', async () => {
+test('customer.created is delivered as { id, type, createdAt, livemode, data }, signed both ways', async () => {
   const customer = await api('POST', '/v1/customers', { key: server.secretKey, body: { externalUserId: 'hook_user' } });
   const [delivery] = await eventsOf('customer.created');
   expect(delivery).toBeDefined();
   const event = JSON.parse(delivery!.body);
-  expect(event).toEqual({ id: expect.stringMatching(/^evt_/), type: 'customer.created', createdAt: expect.any(String), data: customer.body });
+  expect(event).toEqual({ id: expect.stringMatching(/^evt_/), type: 'customer.created', createdAt: expect.any(String), livemode: false, data: customer.body });
 
   const key = Buffer.from(server.webhookSecret.slice('whsec_'.length), 'base64');
   const match = /^t=(\d+),v1=([0-9a-f]{64})$/.exec(String(delivery!.headers['billingos-signature']));

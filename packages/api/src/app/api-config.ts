@@ -2,6 +2,8 @@
 export interface ApiConfig {
   rateLimit: RateLimitOptions;
   webhookEndpoint: string | undefined;
+  /** How often the lifecycle worker looks for due transitions; 0 turns it off. */
+  lifecycleIntervalMs: number;
 }
 
 export interface RateLimitOptions {

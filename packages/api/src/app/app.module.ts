@@ -15,6 +15,8 @@ import { MeModule } from '../me/me.module';
 import { ProductsModule } from '../products/products.module';
 import { SubscriptionsModule } from '../subscriptions/subscriptions.module';
 import { SessionTokensModule } from '../session-tokens/session-tokens.module';
+import { TestClocksModule } from '../test-clocks/test-clocks.module';
+import { LifecycleModule } from '../lifecycle/lifecycle.module';
 import { WebhooksModule } from '../webhooks/webhooks.module';
 import { CoreModule } from './core.module';
 import type { CoreDependencies } from './core.module';
@@ -25,7 +27,7 @@ export class AppModule {
   static forRoot(dependencies: CoreDependencies): DynamicModule {
     return {
       module: AppModule,
-      imports: [CoreModule.forRoot(dependencies), AuthModule, RateLimitModule, IdempotencyModule, CustomersModule, SessionTokensModule, ProductsModule, SubscriptionsModule, EntitlementsModule, MeModule, WebhooksModule],
+      imports: [CoreModule.forRoot(dependencies), AuthModule, RateLimitModule, IdempotencyModule, CustomersModule, SessionTokensModule, ProductsModule, SubscriptionsModule, EntitlementsModule, MeModule, WebhooksModule, LifecycleModule, TestClocksModule],
       controllers: [HealthController],
       providers: [
         { provide: APP_FILTER, useClass: ApiExceptionFilter },

@@ -3,6 +3,7 @@ import type { DynamicModule } from '@nestjs/common';
 import { SessionTokenSigner } from '../session-tokens/session-token-signer';
 import { SigningKeyring } from '../session-tokens/signing-keyring';
 import { Database } from '../storage/database';
+import { Clock } from '../time/clock';
 import { EventOutbox } from '../webhooks/event-outbox';
 import { API_CONFIG } from './api-config';
 import type { ApiConfig } from './api-config';
@@ -12,6 +13,8 @@ export interface CoreDependencies {
   database: Database;
   keyring: SigningKeyring;
   config: ApiConfig;
+  /** @default the system clock */
+  clock?: Clock;
 }
 
 /** The shared services every feature module injects. */
@@ -23,6 +26,7 @@ export class CoreModule {
       { provide: Database, useValue: dependencies.database },
       { provide: SigningKeyring, useValue: dependencies.keyring },
       { provide: API_CONFIG, useValue: dependencies.config },
+      { provide: Clock, useValue: dependencies.clock ?? new Clock() },
       SessionTokenSigner,
       EventOutbox,
     ];

@@ -13,6 +13,8 @@ export const createCustomerBody = z.strictObject({
   email: email.optional(),
   name: z.string().max(255).optional(),
   metadata: metadata.optional(),
+  /** Attaches the new customer to a test clock (test mode): it lives on the clock's time. */
+  testClockId: identifier.optional(),
 });
 
 /** The owner is the customer's key: neither `externalUserId` nor `externalOrganizationId` changes. */

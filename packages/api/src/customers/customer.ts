@@ -21,6 +21,8 @@ export interface Customer {
   email: string | null;
   name: string | null;
   metadata: Record<string, string>;
+  /** The test clock whose time the customer runs on, if any. */
+  testClockId: string | null;
   livemode: boolean;
   createdAt: string;
   updatedAt: string;
@@ -35,6 +37,7 @@ export interface CustomerRow {
   email: string | null;
   name: string | null;
   metadata: Record<string, string>;
+  test_clock_id: string | null;
   created_at: Date;
   updated_at: Date;
 }
@@ -48,6 +51,7 @@ export function toCustomer(row: CustomerRow): Customer {
     email: row.email,
     name: row.name,
     metadata: row.metadata,
+    testClockId: row.test_clock_id,
     livemode: row.mode === 'live',
     createdAt: new Date(row.created_at).toISOString(),
     updatedAt: new Date(row.updated_at).toISOString(),

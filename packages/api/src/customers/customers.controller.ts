@@ -19,8 +19,8 @@ export class CustomersController {
 
   @Post()
   create(@Caller() caller: SecretCredential, @Body(new ZodValidationPipe(createCustomerBody)) body: CreateCustomerBody) {
-    const { email, name, metadata } = body;
-    return this.#customers.create(caller, { ...customerOwner(body), email, name, metadata });
+    const { email, name, metadata, testClockId } = body;
+    return this.#customers.create(caller, { ...customerOwner(body), email, name, metadata, testClockId });
   }
 
   @Get()

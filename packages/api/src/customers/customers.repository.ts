@@ -11,6 +11,8 @@ import { toCustomer } from './customer';
 import type { Customer, CustomerOwner, CustomerRow } from './customer';
 
 export type CustomerInput = CustomerOwner & {
+  /** Runs the customer on a test clock's time (test mode). */
+  testClockId?: string | undefined;
   email?: string | undefined;
   name?: string | undefined;
   metadata?: Record<string, string> | undefined;
@@ -136,9 +138,10 @@ export class CustomersRepository {
 
   /** Inserts unless the owner already has a customer (either unique index): `null` then, and no event. */
   async #insert(tx: Queryable, scope: MerchantScope, input: CustomerInput): Promise<Customer | null> {
+    const clockTime = input.testClockId ? await frozenTime(tx, scope, input.testClockId) : null;
     const rows = await tx.query<CustomerRow>(
-      `INSERT INTO customers (id, merchant_id, mode, external_user_id, external_organization_id, email, name, metadata)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+      `INSERT INTO customers (id, merchant_id, mode, external_user_id, external_organization_id, email, name, metadata, test_clock_id, created_at, updated_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, COALESCE($10, now()), COALESCE($10, now()))
        ON CONFLICT DO NOTHING RETURNING *`,
       [
         newId('cus'),
@@ -149,13 +152,26 @@ export class CustomersRepository {
         input.email ?? null,
         input.name ?? null,
         JSON.stringify(input.metadata ?? {}),
+        input.testClockId ?? null,
+        clockTime,
       ],
     );
     if (!rows[0]) return null;
     const customer = toCustomer(rows[0]);
-    await this.#outbox.record(tx, scope, 'customer.created', customer);
+    await this.#outbox.record(tx, scope, 'customer.created', customer, { createdAt: clockTime ?? undefined });
     return customer;
   }
+}
+
+/** A test clock's time, read under a share lock so the clock cannot be deleted or advanced meanwhile. */
+async function frozenTime(tx: Queryable, scope: MerchantScope, testClockId: string): Promise<Date> {
+  const rows = await tx.query<{ frozen_time: Date }>('SELECT frozen_time FROM test_clocks WHERE merchant_id = $1 AND mode = $2 AND id = $3 FOR SHARE', [
+    scope.merchantId,
+    scope.mode,
+    testClockId,
+  ]);
+  if (!rows[0]) throw notFound('test_clock', testClockId, 'testClockId');
+  return rows[0].frozen_time;
 }
 
 const OWNER_COLUMNS = { externalUserId: 'external_user_id', externalOrganizationId: 'external_organization_id' } as const;

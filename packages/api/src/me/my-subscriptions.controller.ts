@@ -44,14 +44,14 @@ export class MySubscriptionsController {
   @Allow('session')
   @RequireOperation('manage_subscription')
   create(@Viewer() viewer: CustomerView, @Body(new ZodValidationPipe(createMySubscriptionBody)) body: CreateMySubscriptionBody) {
-    return this.#subscriptions.create(viewer, { customerId: viewer.customerId, priceId: body.priceId });
+    return this.#subscriptions.create(viewer, { customerId: viewer.customerId, priceId: body.priceId }, { selfServe: true });
   }
 
   @Patch(':id')
   @Allow('session')
   @RequireOperation('manage_subscription')
   update(@Viewer() viewer: CustomerView, @Param('id') id: string, @Body(new ZodValidationPipe(updateMySubscriptionBody)) body: UpdateMySubscriptionBody) {
-    return this.#subscriptions.update(viewer, id, body, viewer.customerId);
+    return this.#subscriptions.update(viewer, id, body, { customerId: viewer.customerId, selfServe: true });
   }
 
   @Post(':id/cancel')
@@ -59,6 +59,6 @@ export class MySubscriptionsController {
   @Allow('session')
   @RequireOperation('manage_subscription')
   cancel(@Viewer() viewer: CustomerView, @Param('id') id: string, @Body(new ZodValidationPipe(cancelSubscriptionBody)) body: CancelSubscriptionBody) {
-    return this.#subscriptions.cancel(viewer, id, body.atPeriodEnd, viewer.customerId);
+    return this.#subscriptions.cancel(viewer, id, body.atPeriodEnd, { customerId: viewer.customerId, selfServe: true });
   }
 }

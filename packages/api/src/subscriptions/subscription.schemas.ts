@@ -12,13 +12,21 @@ export const createSubscriptionBody = z.strictObject({
 /** `POST /v1/me/subscriptions`: the customer is the token's own. */
 export const createMySubscriptionBody = createSubscriptionBody.omit({ customerId: true, trialDays: true, metadata: true });
 
-export const updateSubscriptionBody = z.strictObject({
+const subscriptionChange = {
   priceId: identifier.optional(),
+  /** `now` (default) switches at once; `period_end` schedules the switch for the end of the current period. */
+  effective: z.enum(['now', 'period_end']).optional(),
+  /** `null` drops a scheduled plan change. */
+  scheduledChange: z.null().optional(),
   cancelAtPeriodEnd: z.boolean().optional(),
-  metadata: metadata.optional(),
-});
+};
 
-export const updateMySubscriptionBody = updateSubscriptionBody.omit({ metadata: true });
+const effectiveNeedsPrice = (body: { priceId?: string | undefined; effective?: string | undefined }) => body.effective === undefined || body.priceId !== undefined;
+const effectiveNeedsPriceError = { message: '"effective" says when a plan change happens: send it together with "priceId".', path: ['effective'] };
+
+export const updateSubscriptionBody = z.strictObject({ ...subscriptionChange, metadata: metadata.optional() }).refine(effectiveNeedsPrice, effectiveNeedsPriceError);
+
+export const updateMySubscriptionBody = z.strictObject(subscriptionChange).refine(effectiveNeedsPrice, effectiveNeedsPriceError);
 
 export const cancelSubscriptionBody = z.strictObject({
   /** false cancels now; true keeps it until the current period ends. */

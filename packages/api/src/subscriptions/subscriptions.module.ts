@@ -1,11 +1,11 @@
 import { Module } from '@nestjs/common';
-import { CustomersModule } from '../customers/customers.module';
+import { LifecycleModule } from '../lifecycle/lifecycle.module';
 import { ProductsModule } from '../products/products.module';
 import { SubscriptionsController } from './subscriptions.controller';
 import { SubscriptionsRepository } from './subscriptions.repository';
 
 @Module({
-  imports: [CustomersModule, ProductsModule],
+  imports: [ProductsModule, LifecycleModule],
   controllers: [SubscriptionsController],
   providers: [SubscriptionsRepository],
   exports: [SubscriptionsRepository],

@@ -1,21 +1,23 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { MerchantScope } from '../auth/credential';
-import { CustomersRepository } from '../customers/customers.repository';
 import { invalidRequest, notFound } from '../errors/errors';
+import { SubscriptionLifecycle, writeState } from '../lifecycle/subscription-lifecycle';
+import type { TimelineState } from '../lifecycle/subscription-timeline';
+import { dueAt } from '../lifecycle/subscription-timeline';
 import { paginate, toPage } from '../pagination/page';
 import type { Page, PageRequest } from '../pagination/page';
 import { ProductsRepository } from '../products/products.repository';
+import type { Price } from '../products/product';
 import { Database } from '../storage/database';
 import type { Queryable } from '../storage/database';
 import { newId } from '../storage/ids';
+import { Clock } from '../time/clock';
+import { asOf } from '../time/customer-time';
 import { EventOutbox } from '../webhooks/event-outbox';
 import type { EventType } from '../webhooks/event-outbox';
 import { addInterval } from './billing-period';
-import { SUBSCRIPTION_SELECT, toSubscription } from './subscription';
+import { SUBSCRIPTION_SELECT, effectiveStatusSql, timelineState, toSubscription } from './subscription';
 import type { Subscription, SubscriptionRow, SubscriptionStatus } from './subscription';
-
-/** SQL for the status a reader sees: cancel-at-period-end takes effect once the period is over. */
-export const EFFECTIVE_STATUS = "(CASE WHEN s.cancel_at_period_end AND s.current_period_end <= now() THEN 'canceled' ELSE s.status END)";
 
 export interface NewSubscription {
   customerId: string;
@@ -26,6 +28,10 @@ export interface NewSubscription {
 
 export interface SubscriptionChange {
   priceId?: string | undefined;
+  /** When a `priceId` change takes effect. @default 'now' */
+  effective?: 'now' | 'period_end' | undefined;
+  /** `null` drops a scheduled plan change. */
+  scheduledChange?: null | undefined;
   cancelAtPeriodEnd?: boolean | undefined;
   metadata?: Record<string, string> | undefined;
 }
@@ -35,46 +41,75 @@ export interface SubscriptionFilter {
   status?: SubscriptionStatus | undefined;
 }
 
+/** Who asks: a session token (the customer itself) is held to the self-serve rules. */
+export interface WriteOptions {
+  customerId?: string | undefined;
+  selfServe?: boolean | undefined;
+}
+
 /** Subscriptions scoped by merchant and mode; `customerId` in a filter narrows to one customer (the `/v1/me` view). */
 @Injectable()
 export class SubscriptionsRepository {
   readonly #db: Database;
-  readonly #customers: CustomersRepository;
   readonly #products: ProductsRepository;
   readonly #outbox: EventOutbox;
+  readonly #lifecycle: SubscriptionLifecycle;
+  readonly #clock: Clock;
 
   constructor(
     @Inject(Database) db: Database,
-    @Inject(CustomersRepository) customers: CustomersRepository,
     @Inject(ProductsRepository) products: ProductsRepository,
     @Inject(EventOutbox) outbox: EventOutbox,
+    @Inject(SubscriptionLifecycle) lifecycle: SubscriptionLifecycle,
+    @Inject(Clock) clock: Clock,
   ) {
     this.#db = db;
-    this.#customers = customers;
     this.#products = products;
     this.#outbox = outbox;
+    this.#lifecycle = lifecycle;
+    this.#clock = clock;
   }
 
-  async create(scope: MerchantScope, input: NewSubscription): Promise<Subscription> {
-    await this.#customers.get(scope, input.customerId, 'customerId');
+  /** Starts a subscription on the customer's time (its test clock's, if it has one). */
+  async create(scope: MerchantScope, input: NewSubscription, options: WriteOptions = {}): Promise<Subscription> {
     const price = await this.#products.getPrice(scope, input.priceId);
-    const now = new Date();
-    const trialDays = input.trialDays ?? price.trialDays;
-    const trialEnd = trialDays > 0 ? addInterval(now, 'day', trialDays) : null;
-    const periodEnd = trialEnd ?? addInterval(now, price.interval, price.intervalCount);
+    if (options.selfServe && !price.productActive) {
+      throw invalidRequest('product_inactive', `Price "${price.id}" belongs to an archived product; subscribe to a price of an active product.`, 'priceId');
+    }
     return this.#db.transaction(async (tx) => {
+      const customer = await lockCustomer(tx, scope, input.customerId);
+      const now = asOf(customer.frozen_time, this.#clock);
+      if (options.selfServe) await this.#assertNoLiveSubscription(tx, input.customerId, now);
+      const trialDays = options.selfServe && (await hadTrial(tx, input.customerId, price.productId)) ? 0 : (input.trialDays ?? price.trialDays);
+      const trialEnd = trialDays > 0 ? addInterval(now, 'day', trialDays) : null;
+      const anchor = trialEnd ?? now;
+      const state: TimelineState = {
+        status: trialEnd ? 'trialing' : 'active',
+        price,
+        scheduledPrice: null,
+        currentPeriodStart: now,
+        currentPeriodEnd: trialEnd ?? addInterval(now, price.interval, price.intervalCount),
+        billingCycleAnchor: anchor,
+        trialEnd,
+        cancelAtPeriodEnd: false,
+        canceledAt: null,
+        trialWillEndSent: false,
+        createdAt: now,
+      };
       const id = newId('sub');
       await tx.query(
-        `INSERT INTO subscriptions (id, merchant_id, mode, customer_id, price_id, status, current_period_start, current_period_end, trial_end, metadata)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
-        [id, scope.merchantId, scope.mode, input.customerId, price.id, trialEnd ? 'trialing' : 'active', now, periodEnd, trialEnd, JSON.stringify(input.metadata ?? {})],
+        `INSERT INTO subscriptions (id, merchant_id, mode, customer_id, price_id, status, current_period_start, current_period_end,
+           billing_cycle_anchor, trial_end, metadata, test_clock_id, due_at, created_at, updated_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $14)`,
+        [id, scope.merchantId, scope.mode, input.customerId, price.id, state.status, now, state.currentPeriodEnd, anchor, trialEnd,
+          JSON.stringify(input.metadata ?? {}), customer.test_clock_id, dueAt(state), now],
       );
       return this.#emit(tx, scope, id, 'subscription.created');
     });
   }
 
   async get(scope: MerchantScope, id: string, customerId?: string): Promise<Subscription> {
-    return toSubscription(await this.#row(this.#db, scope, id, customerId));
+    return this.#view(await this.#row(this.#db, scope, id, customerId));
   }
 
   async list(scope: MerchantScope, filter: SubscriptionFilter, page: PageRequest): Promise<Page<Subscription>> {
@@ -85,43 +120,68 @@ export class SubscriptionsRepository {
       where += ` AND s.customer_id = $${params.length}`;
     }
     if (filter.status !== undefined) {
-      params.push(filter.status);
-      where += ` AND ${EFFECTIVE_STATUS} = $${params.length}`;
+      params.push(this.#clock.now(), filter.status);
+      where += ` AND ${effectiveStatusSql(`$${params.length - 1}::timestamptz`)} = $${params.length}`;
     }
     const query = paginate(where, params, page, 's.id');
-    return toPage(await this.#db.query<SubscriptionRow>(query.sql, query.params), query.limit, toSubscription);
+    return toPage(await this.#db.query<SubscriptionRow>(query.sql, query.params), query.limit, (row) => this.#view(row));
   }
 
-  /** Plan change (`priceId`), scheduling or undoing cancellation, metadata. */
-  async update(scope: MerchantScope, id: string, change: SubscriptionChange, customerId?: string): Promise<Subscription> {
+  /** Plan change (now or at period end), scheduling or undoing cancellation, metadata. */
+  async update(scope: MerchantScope, id: string, change: SubscriptionChange, options: WriteOptions = {}): Promise<Subscription> {
     const price = change.priceId ? await this.#products.getPrice(scope, change.priceId) : undefined;
+    if (price && options.selfServe && !price.productActive) {
+      throw invalidRequest('product_inactive', `Price "${price.id}" belongs to an archived product; change to a price of an active product.`, 'priceId');
+    }
     return this.#db.transaction(async (tx) => {
-      const current = toSubscription(await this.#row(tx, scope, id, customerId, true));
-      if (current.status === 'canceled') throw canceledError(id);
-      await tx.query(
-        `UPDATE subscriptions SET price_id = COALESCE($2, price_id), cancel_at_period_end = COALESCE($3, cancel_at_period_end),
-           metadata = COALESCE($4::jsonb, metadata), updated_at = now() WHERE id = $1`,
-        [id, price?.id ?? null, change.cancelAtPeriodEnd ?? null, change.metadata ? JSON.stringify(change.metadata) : null],
-      );
-      return this.#emit(tx, scope, id, 'subscription.updated');
+      const { row, now } = await this.#present(tx, scope, id, options.customerId);
+      const state = timelineState(row);
+      if (state.status === 'canceled') throw canceledError(id);
+      const next = changedState(state, change, price);
+      await writeState(tx, id, next, now);
+      if (change.metadata) await tx.query('UPDATE subscriptions SET metadata = $2 WHERE id = $1', [id, JSON.stringify(change.metadata)]);
+      return this.#emit(tx, scope, id, 'subscription.updated', now);
     });
   }
 
-  /** Cancels now, or at the end of the current period. */
-  async cancel(scope: MerchantScope, id: string, atPeriodEnd: boolean, customerId?: string): Promise<Subscription> {
+  /** Cancels now, or at the end of the current period (which drops a scheduled plan change). */
+  async cancel(scope: MerchantScope, id: string, atPeriodEnd: boolean, options: WriteOptions = {}): Promise<Subscription> {
     return this.#db.transaction(async (tx) => {
-      const current = toSubscription(await this.#row(tx, scope, id, customerId, true));
-      if (current.status === 'canceled') throw canceledError(id);
+      const { row, now } = await this.#present(tx, scope, id, options.customerId);
+      const state = timelineState(row);
+      if (state.status === 'canceled') throw canceledError(id);
       if (atPeriodEnd) {
-        await tx.query('UPDATE subscriptions SET cancel_at_period_end = true, updated_at = now() WHERE id = $1', [id]);
-        return this.#emit(tx, scope, id, 'subscription.updated');
+        await writeState(tx, id, { ...state, cancelAtPeriodEnd: true, scheduledPrice: null }, now);
+        return this.#emit(tx, scope, id, 'subscription.updated', now);
       }
-      await tx.query(
-        "UPDATE subscriptions SET status = 'canceled', canceled_at = now(), cancel_at_period_end = false, updated_at = now() WHERE id = $1",
-        [id],
-      );
-      return this.#emit(tx, scope, id, 'subscription.canceled');
+      await writeState(tx, id, { ...state, status: 'canceled', canceledAt: now, cancelAtPeriodEnd: false, scheduledPrice: null }, now);
+      return this.#emit(tx, scope, id, 'subscription.canceled', now);
     });
+  }
+
+  /** The locked row with every transition due by the customer's present run first (with their events). */
+  async #present(tx: Queryable, scope: MerchantScope, id: string, customerId?: string): Promise<{ row: SubscriptionRow; now: Date }> {
+    const locked = await this.#row(tx, scope, id, customerId, true);
+    const now = asOf(locked.clock_time, this.#clock);
+    return { row: await this.#lifecycle.catchUp(tx, locked, now), now };
+  }
+
+  async #assertNoLiveSubscription(tx: Queryable, customerId: string, now: Date): Promise<void> {
+    const rows = await tx.query<{ id: string }>(
+      `SELECT s.id FROM subscriptions s WHERE s.customer_id = $1 AND ${effectiveStatusSql('$2::timestamptz')} <> 'canceled' LIMIT 1`,
+      [customerId, now],
+    );
+    if (rows[0]) {
+      throw invalidRequest(
+        'subscription_exists',
+        `This customer already has subscription "${rows[0].id}". Change its plan with PATCH /v1/me/subscriptions/${rows[0].id} instead of subscribing again.`,
+        'priceId',
+      );
+    }
+  }
+
+  #view(row: SubscriptionRow): Subscription {
+    return toSubscription(row, asOf(row.clock_time, this.#clock));
   }
 
   async #row(db: Queryable, scope: MerchantScope, id: string, customerId?: string, forUpdate = false): Promise<SubscriptionRow> {
@@ -136,11 +196,55 @@ export class SubscriptionsRepository {
     return rows[0];
   }
 
-  async #emit(tx: Queryable, scope: MerchantScope, id: string, type: EventType): Promise<Subscription> {
-    const subscription = toSubscription(await this.#row(tx, scope, id));
-    await this.#outbox.record(tx, scope, type, subscription);
+  async #emit(tx: Queryable, scope: MerchantScope, id: string, type: EventType, at?: Date): Promise<Subscription> {
+    const row = await this.#row(tx, scope, id);
+    const time = at ?? asOf(row.clock_time, this.#clock);
+    const subscription = toSubscription(row, time);
+    await this.#outbox.record(tx, scope, type, subscription, { createdAt: time });
     return subscription;
   }
+}
+
+/** The state after a PATCH: a price now or at period end, a dropped schedule, cancellation on or off. */
+function changedState(state: TimelineState, change: SubscriptionChange, price: Price | undefined): TimelineState {
+  const next = { ...state, cancelAtPeriodEnd: change.cancelAtPeriodEnd ?? state.cancelAtPeriodEnd };
+  if (change.scheduledChange === null) next.scheduledPrice = null;
+  if (price && change.effective === 'period_end') {
+    if (next.cancelAtPeriodEnd) {
+      throw invalidRequest('subscription_canceling', 'This subscription cancels at the end of its period, so a change then would never run. Send cancelAtPeriodEnd: false with it to resume.', 'effective');
+    }
+    next.scheduledPrice = price.id === state.price.id ? null : price;
+  } else if (price) {
+    next.price = price;
+    next.scheduledPrice = null;
+  }
+  if (next.cancelAtPeriodEnd) next.scheduledPrice = null;
+  return next;
+}
+
+interface LockedCustomer {
+  [column: string]: unknown;
+  test_clock_id: string | null;
+  frozen_time: Date | null;
+}
+
+/** The customer's row, locked so two self-serve subscribes cannot both pass the one-subscription rule. */
+async function lockCustomer(tx: Queryable, scope: MerchantScope, customerId: string): Promise<LockedCustomer> {
+  const rows = await tx.query<LockedCustomer>(
+    `SELECT c.test_clock_id, tc.frozen_time FROM customers c LEFT JOIN test_clocks tc ON tc.id = c.test_clock_id
+     WHERE c.merchant_id = $1 AND c.mode = $2 AND c.id = $3 FOR UPDATE OF c`,
+    [scope.merchantId, scope.mode, customerId],
+  );
+  if (!rows[0]) throw notFound('customer', customerId, 'customerId');
+  return rows[0];
+}
+
+async function hadTrial(tx: Queryable, customerId: string, productId: string): Promise<boolean> {
+  const rows = await tx.query(
+    'SELECT 1 FROM subscriptions s JOIN prices p ON p.id = s.price_id WHERE s.customer_id = $1 AND p.product_id = $2 AND s.trial_end IS NOT NULL LIMIT 1',
+    [customerId, productId],
+  );
+  return rows.length > 0;
 }
 
 function canceledError(id: string) {

@@ -22,6 +22,8 @@ interface DueEvent {
   type: string;
   data: unknown;
   created_at: Date;
+  mode: string;
+  previous_attributes: object | null;
   attempts: number;
   webhook_secret: string;
 }
@@ -76,14 +78,14 @@ export class WebhookDeliverer implements OnApplicationBootstrap, OnApplicationSh
        WHERE m.id = e.merchant_id AND m.webhook_secret IS NOT NULL AND e.id IN (
          SELECT id FROM webhook_events WHERE delivered_at IS NULL AND next_attempt_at <= now() AND attempts < $2
          ORDER BY id LIMIT 1 FOR UPDATE SKIP LOCKED)
-       RETURNING e.id, e.type, e.data, e.created_at, e.attempts, m.webhook_secret`,
+       RETURNING e.id, e.type, e.data, e.created_at, e.mode, e.previous_attributes, e.attempts, m.webhook_secret`,
       [LEASE_SECONDS, MAX_ATTEMPTS],
     );
     return event;
   }
 
   async #deliver(event: DueEvent): Promise<void> {
-    const body = JSON.stringify({ id: event.id, type: event.type, createdAt: new Date(event.created_at).toISOString(), data: event.data });
+    const body = JSON.stringify(eventEnvelope(event));
     const headers = signWebhook(event.webhook_secret, event.id, body, Math.floor(Date.now() / 1000));
     let failure: string | undefined;
     try {
@@ -113,4 +115,16 @@ export class WebhookDeliverer implements OnApplicationBootstrap, OnApplicationSh
       [event.id, failure, retryDelaySeconds(event.attempts), event.attempts],
     );
   }
+}
+
+/** `{ id, type, createdAt, livemode, data, previousAttributes? }`: what every delivery carries. */
+function eventEnvelope(event: DueEvent) {
+  return {
+    id: event.id,
+    type: event.type,
+    createdAt: new Date(event.created_at).toISOString(),
+    livemode: event.mode === 'live',
+    data: event.data,
+    ...(event.previous_attributes ? { previousAttributes: event.previous_attributes } : {}),
+  };
 }

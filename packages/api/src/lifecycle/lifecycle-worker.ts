@@ -1,0 +1,81 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import type { OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { API_CONFIG } from '../app/api-config';
+import type { ApiConfig } from '../app/api-config';
+import { Database } from '../storage/database';
+import { SUBSCRIPTION_SELECT, timelineState } from '../subscriptions/subscription';
+import type { SubscriptionRow } from '../subscriptions/subscription';
+import { Clock } from '../time/clock';
+import { SubscriptionLifecycle } from './subscription-lifecycle';
+import { dueAt } from './subscription-timeline';
+
+/** Transitions one pass runs at most before yielding to the next tick. */
+const TRANSITIONS_PER_PASS = 200;
+
+/**
+ * Runs the transitions that wall-clock time has made due (test-clock customers move only when
+ * their clock is advanced). Each transition is its own transaction on a row claimed with
+ * `FOR UPDATE SKIP LOCKED`, earliest first, so several nodes share the work, none runs a
+ * transition twice, and after downtime the backlog is worked off in time order.
+ */
+@Injectable()
+export class LifecycleWorker implements OnApplicationBootstrap, OnApplicationShutdown {
+  readonly #db: Database;
+  readonly #clock: Clock;
+  readonly #lifecycle: SubscriptionLifecycle;
+  readonly #intervalMs: number;
+  readonly #logger = new Logger('BillingOS lifecycle');
+  #timer: ReturnType<typeof setInterval> | undefined;
+  #running: Promise<unknown> | undefined;
+
+  constructor(
+    @Inject(Database) db: Database,
+    @Inject(Clock) clock: Clock,
+    @Inject(SubscriptionLifecycle) lifecycle: SubscriptionLifecycle,
+    @Inject(API_CONFIG) config: ApiConfig,
+  ) {
+    this.#db = db;
+    this.#clock = clock;
+    this.#lifecycle = lifecycle;
+    this.#intervalMs = config.lifecycleIntervalMs;
+  }
+
+  onApplicationBootstrap(): void {
+    if (this.#intervalMs <= 0) return;
+    this.#timer = setInterval(() => {
+      this.#running ??= this.runDue()
+        .catch((error: unknown) => this.#logger.warn(`Could not run due subscription transitions: ${(error as Error).message}`))
+        .finally(() => (this.#running = undefined));
+    }, this.#intervalMs);
+    (this.#timer as { unref?: () => void }).unref?.();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    clearInterval(this.#timer);
+    await this.#running;
+  }
+
+  /** Runs due transitions until none is left (or one pass's worth); returns how many ran. */
+  async runDue(limit = TRANSITIONS_PER_PASS): Promise<number> {
+    let ran = 0;
+    while (ran < limit && (await this.#runNext())) ran += 1;
+    return ran;
+  }
+
+  #runNext(): Promise<boolean> {
+    const now = this.#clock.now();
+    return this.#db.transaction(async (tx) => {
+      const [row] = await tx.query<SubscriptionRow>(
+        `${SUBSCRIPTION_SELECT} WHERE s.id = (
+           SELECT id FROM subscriptions WHERE test_clock_id IS NULL AND due_at <= $1
+           ORDER BY due_at, id LIMIT 1 FOR UPDATE SKIP LOCKED)`,
+        [now],
+      );
+      if (!row) return false;
+      const ran = await this.#lifecycle.step(tx, row, now);
+      // A row whose due time was stale (nothing due after all) gets its due time put right.
+      if (!ran) await tx.query('UPDATE subscriptions SET due_at = $2 WHERE id = $1', [row.id, dueAt(timelineState(row))]);
+      return true;
+    });
+  }
+}

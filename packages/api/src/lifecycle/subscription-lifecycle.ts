@@ -1,0 +1,90 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { Queryable } from '../storage/database';
+import { SUBSCRIPTION_SELECT, timelineState, toSubscription } from '../subscriptions/subscription';
+import type { Subscription, SubscriptionRow } from '../subscriptions/subscription';
+import { EventOutbox } from '../webhooks/event-outbox';
+import type { EventType } from '../webhooks/event-outbox';
+import { applyTransition, dueAt, nextTransition } from './subscription-timeline';
+import type { TimelineState, Transition, TransitionKind } from './subscription-timeline';
+
+const EVENT_OF: Record<TransitionKind, EventType> = {
+  trial_will_end: 'subscription.trial_will_end',
+  trial_end: 'subscription.updated',
+  renewal: 'subscription.renewed',
+  cancel: 'subscription.canceled',
+  scheduled_change: 'subscription.updated',
+};
+
+/**
+ * Runs a subscription's due transitions, each persisted together with its event in the
+ * caller's transaction (the caller holds the row's lock). Shared by the worker (wall-clock
+ * time), test-clock advances, and writes that must start from the present state.
+ */
+@Injectable()
+export class SubscriptionLifecycle {
+  readonly #outbox: EventOutbox;
+
+  constructor(@Inject(EventOutbox) outbox: EventOutbox) {
+    this.#outbox = outbox;
+  }
+
+  /** Runs the next transition if it is due by `until`; returns it, or `null` if none was due. */
+  async step(tx: Queryable, row: SubscriptionRow, until: Date): Promise<Transition | null> {
+    const state = timelineState(row);
+    const transition = nextTransition(state);
+    if (!transition || transition.at > until) return null;
+    const before = toSubscription(row, new Date(transition.at.getTime() - 1));
+    await writeState(tx, row.id, applyTransition(state, transition), transition.kind === 'trial_will_end' ? null : transition.at);
+    const after = toSubscription(await loadSubscriptionRow(tx, row.id), transition.at);
+    await this.#outbox.record(tx, { merchantId: row.merchant_id, mode: row.mode }, EVENT_OF[transition.kind], after, {
+      createdAt: transition.at,
+      previousAttributes: previousAttributes(transition.kind, before, after),
+    });
+    return transition;
+  }
+
+  /** Runs every transition due by `until`, in order; returns the row as it is afterwards. */
+  async catchUp(tx: Queryable, row: SubscriptionRow, until: Date): Promise<SubscriptionRow> {
+    let current = row;
+    while (await this.step(tx, current, until)) current = await loadSubscriptionRow(tx, row.id);
+    return current;
+  }
+}
+
+/** Stores a lifecycle state and when the worker should look at the subscription next. */
+export async function writeState(tx: Queryable, id: string, state: TimelineState, updatedAt: Date | null): Promise<void> {
+  await tx.query(
+    `UPDATE subscriptions SET status = $2, price_id = $3, scheduled_price_id = $4, current_period_start = $5, current_period_end = $6,
+       billing_cycle_anchor = $7, trial_end = $8, cancel_at_period_end = $9, canceled_at = $10, trial_will_end_sent = $11, due_at = $12,
+       updated_at = COALESCE($13, updated_at)
+     WHERE id = $1`,
+    [
+      id,
+      state.status,
+      state.price.id,
+      state.scheduledPrice?.id ?? null,
+      state.currentPeriodStart,
+      state.currentPeriodEnd,
+      state.billingCycleAnchor,
+      state.trialEnd,
+      state.cancelAtPeriodEnd,
+      state.canceledAt,
+      state.trialWillEndSent,
+      dueAt(state),
+      updatedAt,
+    ],
+  );
+}
+
+export async function loadSubscriptionRow(db: Queryable, id: string): Promise<SubscriptionRow> {
+  const [row] = await db.query<SubscriptionRow>(`${SUBSCRIPTION_SELECT} WHERE s.id = $1`, [id]);
+  if (!row) throw new Error(`Subscription ${id} vanished inside its own transaction.`);
+  return row;
+}
+
+/** What DESIGN promises in `previousAttributes`: the status a trial left, the price a scheduled change replaced. */
+function previousAttributes(kind: TransitionKind, before: Subscription, after: Subscription): Partial<Subscription> | undefined {
+  if (kind === 'trial_end') return { status: before.status, ...(before.price.id !== after.price.id ? { price: before.price } : {}) };
+  if (kind === 'scheduled_change') return { price: before.price };
+  return undefined;
+}

@@ -1,0 +1,21 @@
+import { z } from 'zod';
+import { pageQuery } from '../pagination/page';
+
+/** An ISO-8601 time with its offset (`2026-01-31T00:00:00Z`) or unix seconds, as Stripe takes it. */
+const time = z.union([
+  z.iso.datetime({ offset: true }).transform((value) => new Date(value)),
+  z.number().int().min(0).max(253_402_300_799).transform((seconds) => new Date(seconds * 1000)),
+]);
+
+export const createTestClockBody = z.strictObject({
+  frozenTime: time,
+  name: z.string().min(1).max(255).optional(),
+});
+
+export const advanceTestClockBody = z.strictObject({ frozenTime: time });
+
+export const listTestClocksQuery = z.strictObject(pageQuery);
+
+export type CreateTestClockBody = z.infer<typeof createTestClockBody>;
+export type AdvanceTestClockBody = z.infer<typeof advanceTestClockBody>;
+export type ListTestClocksQuery = z.infer<typeof listTestClocksQuery>;
