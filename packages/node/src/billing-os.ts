@@ -8,6 +8,8 @@ import { Entitlements } from './resources/entitlements';
 import { Products } from './resources/products';
 import { SessionTokens } from './resources/session-tokens';
 import { Subscriptions } from './resources/subscriptions';
+import { TestClocks } from './resources/test-clocks';
+import { Usage } from './resources/usage';
 import { toNodeHandler } from './session-route/node-adapter';
 import { CryptoProvider } from './webhooks/crypto-provider';
 import { Webhooks } from './webhooks/webhooks';
@@ -32,6 +34,8 @@ class Services {
     @inject(Products) readonly products: Products,
     @inject(Subscriptions) readonly subscriptions: Subscriptions,
     @inject(Entitlements) readonly entitlements: Entitlements,
+    @inject(Usage) readonly usage: Usage,
+    @inject(TestClocks) readonly testClocks: TestClocks,
   ) {}
 }
 
@@ -76,6 +80,15 @@ export class BillingOS {
 
   get entitlements(): Entitlements {
     return this.#services.entitlements;
+  }
+
+  get usage(): Usage {
+    return this.#services.usage;
+  }
+
+  /** Test mode only: clocks you move by hand to run trials, renewals and scheduled changes. */
+  get testClocks(): TestClocks {
+    return this.#services.testClocks;
   }
 
   /** Webhook verification with this instance's `webhookSecret` (and a `CryptoProvider` a plugin registered, if any). */

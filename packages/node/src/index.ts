@@ -45,9 +45,22 @@ export type { CreateSessionTokenParams, SessionOperation, SessionToken } from '.
 export { Customers } from './resources/customers';
 export type { Customer, CustomerCreateParams, CustomerListParams, CustomerOwner, CustomerUpdateParams, DeletedCustomer } from './resources/customer';
 export { Products } from './resources/products';
-export type { Price, PriceCreateParams, PriceInterval, Product, ProductCreateParams, ProductListParams } from './resources/product';
+export type {
+  BooleanFeature,
+  MeteredFeature,
+  Price,
+  PriceCreateParams,
+  PriceInterval,
+  Product,
+  ProductCreateParams,
+  ProductFeature,
+  ProductFeatureParams,
+  ProductListParams,
+} from './resources/product';
 export { Subscriptions } from './resources/subscriptions';
 export type {
+  PlanChangeTiming,
+  ScheduledChange,
   Subscription,
   SubscriptionCancelParams,
   SubscriptionCreateParams,
@@ -56,7 +69,25 @@ export type {
   SubscriptionUpdateParams,
 } from './resources/subscription';
 export { Entitlements } from './resources/entitlements';
-export type { Entitlement } from './resources/entitlement';
+export type {
+  BooleanEntitlement,
+  Entitlement,
+  EntitlementCheck,
+  EntitlementCheckParams,
+  EntitlementSubject,
+  MeteredEntitlement,
+} from './resources/entitlement';
+export { Usage } from './resources/usage';
+export type { UsageRecord, UsageRecordParams } from './resources/usage-record';
+export { TestClocks } from './resources/test-clocks';
+export type {
+  DeletedTestClock,
+  TestClock,
+  TestClockAdvanceParams,
+  TestClockCreateParams,
+  TestClockListParams,
+  Timestamp,
+} from './resources/test-clock';
 export { ListPromise } from './resources/list-promise';
 export type { ListParams, Page } from './resources/list-promise';
 
@@ -64,7 +95,15 @@ export { Webhooks } from './webhooks/webhooks';
 export type { TestHeaderParams, VerifyOptions, WebhooksOptions } from './webhooks/webhooks';
 export type { HeadersLike } from './webhooks/webhook-headers';
 export type { RawBody } from './webhooks/raw-body';
-export type { BillingOSEvent, CustomerEvent, SubscriptionEvent, WebhookEventOf } from './webhooks/webhook-event';
+export type {
+  BillingOSEvent,
+  BillingOSEventType,
+  CustomerEvent,
+  EntitlementEvent,
+  EntitlementLimitReached,
+  SubscriptionEvent,
+  WebhookEventOf,
+} from './webhooks/webhook-event';
 export { CryptoProvider } from './webhooks/crypto-provider';
 export { NodeCryptoProvider } from './webhooks/node-crypto-provider';
 export { SubtleCryptoProvider } from './webhooks/subtle-crypto-provider';

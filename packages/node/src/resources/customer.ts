@@ -14,6 +14,8 @@ export interface Customer {
   email: string | null;
   name: string | null;
   metadata: Record<string, string>;
+  /** The test clock whose time the customer runs on (test mode), else `null`. */
+  testClockId: string | null;
   /** `true` for live mode (an `sk_live_` key), `false` for test mode. */
   livemode: boolean;
   /** ISO-8601. */
@@ -37,6 +39,8 @@ export type CustomerCreateParams = CustomerOwner & {
   email?: string;
   name?: string;
   metadata?: Record<string, string>;
+  /** Attach the new customer to a test clock (test mode): its subscriptions, trials and usage periods run on the clock's time. */
+  testClockId?: string;
 };
 
 /** The owner (`externalUserId` / `externalOrganizationId`) is the customer's key and never changes. */

@@ -3,10 +3,10 @@ import { HttpClient } from '../http/http-client';
 import { idSegment } from './id-segment';
 import { ListPromise, toPage } from './list-promise';
 import type { RequestOptions } from '../http/request-options';
-import type { Entitlement } from './entitlement';
+import type { Entitlement, EntitlementCheck, EntitlementCheckParams } from './entitlement';
 import type { ListParams, Page } from './list-promise';
 
-/** `GET /v1/customers/:id/entitlements`. */
+/** `GET /v1/customers/:id/entitlements` and `POST /v1/entitlements/check`. */
 @injectable()
 export class Entitlements {
   readonly #http: HttpClient;
@@ -20,12 +20,25 @@ export class Entitlements {
     return this.#list('list', customerId, params, options);
   }
 
-  /** Whether the customer has `featureKey` now. @example if (await billing.entitlements.has('cus_123', 'exports')) … */
+  /** Whether a subscription grants `featureKey` now (a metered one whatever its balance: `check` weighs that). @example if (await billing.entitlements.has('cus_123', 'exports')) … */
   async has(customerId: string, featureKey: string, options?: RequestOptions): Promise<boolean> {
     for await (const entitlement of this.#list('has', customerId, {}, options)) {
       if (entitlement.featureKey === featureKey) return true;
     }
     return false;
+  }
+
+  /**
+   * Whether the customer may use `featureKey` now (and, for a metered feature, has
+   * `requiredBalance` left). With `track: true` an allowed check also records that usage,
+   * atomically; it is sent with an `Idempotency-Key`, so a retry never counts twice.
+   *
+   * @example
+   * const { allowed, balance } = await billing.entitlements.check({ externalUserId: user.id, featureKey: 'ai_credits', requiredBalance: 5, track: true });
+   * if (!allowed) return res.status(402).json({ error: 'Out of AI credits', balance });
+   */
+  check(params: EntitlementCheckParams, options?: RequestOptions): Promise<EntitlementCheck> {
+    return this.#http.request({ method: 'POST', path: '/v1/entitlements/check', body: params }, options);
   }
 
   #list(method: string, customerId: string, params: ListParams, options: RequestOptions | undefined): ListPromise<Entitlement> {

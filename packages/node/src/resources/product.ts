@@ -18,12 +18,41 @@ export interface Price {
   trialDays: number;
 }
 
-/** A plan you sell: its prices and the feature keys it grants. */
+/** An on/off feature a product grants. */
+export interface BooleanFeature {
+  key: string;
+  type: 'boolean';
+}
+
+/** A counted feature: `limit` per period (`reset: 'period'`) or for the subscription's life (`'never'`). */
+export interface MeteredFeature {
+  key: string;
+  type: 'metered';
+  /** `null`: unlimited. */
+  limit: number | null;
+  /** `period`: usage starts at 0 with each subscription period (renewal or trial end). */
+  reset: 'period' | 'never';
+}
+
+/** What a product grants; narrow on `type`. */
+export type ProductFeature = BooleanFeature | MeteredFeature;
+
+/** A feature as `products.create` takes it. */
+export type ProductFeatureParams =
+  | BooleanFeature
+  | (Omit<MeteredFeature, 'reset'> & {
+      /** @default 'period' */
+      reset?: MeteredFeature['reset'];
+    });
+
+/** A plan you sell: its prices and the features it grants. */
 export interface Product {
   id: string;
   object: 'product';
   name: string;
   description: string | null;
+  features: ProductFeature[];
+  /** Every feature's key (the boolean shorthand of `features`). */
   featureKeys: string[];
   active: boolean;
   metadata: Record<string, string>;
@@ -45,8 +74,13 @@ export interface PriceCreateParams {
 export interface ProductCreateParams {
   name: string;
   description?: string;
-  /** Lowercase keys such as `exports` or `seats:10`. */
+  /** Boolean features by key, lowercase such as `exports`: the shorthand of `{ key, type: 'boolean' }`. */
   featureKeys?: string[];
+  /**
+   * Boolean and metered features; each key once across `featureKeys` and `features`.
+   * @example [{ key: 'exports', type: 'boolean' }, { key: 'api_calls', type: 'metered', limit: 1000, reset: 'period' }]
+   */
+  features?: ProductFeatureParams[];
   prices: PriceCreateParams[];
   metadata?: Record<string, string>;
 }

@@ -3,6 +3,14 @@ import type { Price } from './product';
 
 export type SubscriptionStatus = 'trialing' | 'active' | 'canceled';
 
+/** A plan change waiting for the end of the current period. */
+export interface ScheduledChange {
+  /** The price the subscription moves to. */
+  priceId: string;
+  /** When (the current period's end), ISO-8601. */
+  effectiveAt: string;
+}
+
 /** A customer's subscription to one price of a product. */
 export interface Subscription {
   id: string;
@@ -16,6 +24,10 @@ export interface Subscription {
   trialEnd: string | null;
   cancelAtPeriodEnd: boolean;
   canceledAt: string | null;
+  /** A plan change set with `effective: 'period_end'`, else `null`. */
+  scheduledChange: ScheduledChange | null;
+  /** The customer's test clock, when it runs on one. */
+  testClockId: string | null;
   metadata: Record<string, string>;
   livemode: boolean;
   createdAt: string;
@@ -30,10 +42,20 @@ export interface SubscriptionCreateParams {
   metadata?: Record<string, string>;
 }
 
+/** When a plan change happens: at once, or at the current period's end (`scheduledChange`). */
+export type PlanChangeTiming = 'now' | 'period_end';
+
 export interface SubscriptionUpdateParams {
   /** The new price: a plan change. */
   priceId?: string;
-  /** Schedule (true) or undo (false) the end of the subscription at the current period's end. */
+  /**
+   * When the new `priceId` applies; `period_end` sets `scheduledChange` (send it with `priceId`).
+   * @default 'now'
+   */
+  effective?: PlanChangeTiming;
+  /** `null` drops a scheduled plan change. */
+  scheduledChange?: null;
+  /** Schedule (true) or undo (false) the end of the subscription at the current period's end; scheduling drops a scheduled change. */
   cancelAtPeriodEnd?: boolean;
   metadata?: Record<string, string>;
 }

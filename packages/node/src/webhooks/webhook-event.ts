@@ -1,23 +1,55 @@
 import type { Customer, DeletedCustomer } from '../resources/customer';
 import type { Subscription } from '../resources/subscription';
 
-/** One delivery: `{ id, type, createdAt, data }`. */
+/** One delivery: `{ id, type, createdAt, livemode, data, previousAttributes? }`. */
 export interface WebhookEventOf<TType extends string, TData> {
   /** Unique per event: use it to skip redeliveries. */
   id: string;
   type: TType;
-  /** ISO-8601. */
+  /** ISO-8601; on a test clock's customer, the clock's time. */
   createdAt: string;
+  /** `true` for a live-mode event, `false` for test mode. */
+  livemode: boolean;
   data: TData;
+  /**
+   * The fields that changed, with their values before (an update only), e.g.
+   * `{ status: 'trialing' }` when a trial ends, `{ price }` when a scheduled plan change applies.
+   */
+  previousAttributes?: Partial<TData>;
+}
+
+/** A metered feature's balance reached 0 or below (once per period). */
+export interface EntitlementLimitReached {
+  object: 'entitlement';
+  customerId: string;
+  featureKey: string;
+  limit: number;
+  usage: number;
+  balance: number;
+  /** When usage starts again at 0, ISO-8601; `null` for a feature that never resets. */
+  resetsAt: string | null;
+  subscriptionId: string;
 }
 
 export type CustomerEvent =
   | WebhookEventOf<'customer.created' | 'customer.updated', Customer>
   | WebhookEventOf<'customer.deleted', DeletedCustomer>;
+/**
+ * `subscription.renewed`: a new period began; `subscription.trial_will_end`: the trial ends in 3
+ * days; `subscription.updated` also when a trial ends or a scheduled change applies.
+ */
 export type SubscriptionEvent = WebhookEventOf<
-  'subscription.created' | 'subscription.updated' | 'subscription.canceled',
+  | 'subscription.created'
+  | 'subscription.updated'
+  | 'subscription.renewed'
+  | 'subscription.canceled'
+  | 'subscription.trial_will_end',
   Subscription
 >;
+export type EntitlementEvent = WebhookEventOf<'entitlement.limit_reached', EntitlementLimitReached>;
 
 /** Every event BillingOS delivers; narrow it with `switch (event.type)`. */
-export type BillingOSEvent = CustomerEvent | SubscriptionEvent;
+export type BillingOSEvent = CustomerEvent | SubscriptionEvent | EntitlementEvent;
+
+/** Every event type, e.g. for a handler map. */
+export type BillingOSEventType = BillingOSEvent['type'];

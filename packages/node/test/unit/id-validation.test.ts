@@ -27,6 +27,9 @@ const calls: Array<[string, string, (id: string) => PromiseLike<unknown>]> = [
   ['subscriptions.cancel', 'id', (id) => billing.subscriptions.cancel(id)],
   ['entitlements.list', 'customerId', (id) => billing.entitlements.list(id)],
   ['entitlements.has', 'customerId', (id) => billing.entitlements.has(id, 'exports')],
+  ['testClocks.retrieve', 'id', (id) => billing.testClocks.retrieve(id)],
+  ['testClocks.advance', 'id', (id) => billing.testClocks.advance(id, { frozenTime: 1_767_225_600 })],
+  ['testClocks.del', 'id', (id) => billing.testClocks.del(id)],
 ];
 
 const badIds: unknown[] = ['', '.', '..', 'a/b', '../cus_1', 'cus_1/entitlements', 'cus_1?limit=1', 'cus_1#x', 'cus 1', ' cus_1', 'cus_1\n', '\t', 'a\\b', 'cus_\u0000', undefined, null, 42];

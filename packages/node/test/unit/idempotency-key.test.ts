@@ -48,6 +48,9 @@ test.each([
   ['PATCH', () => billing.customers.update('cus_1', { name: 'Ada' })],
   ['DELETE', () => billing.customers.del('cus_1')],
   ['POST', () => billing.customers.create({ externalUserId: 'user_1' })],
+  ['POST', () => billing.usage.record({ customerId: 'cus_1', featureKey: 'api_calls' })],
+  ['POST', () => billing.entitlements.check({ externalUserId: 'user_1', featureKey: 'api_calls', track: true })],
+  ['POST', () => billing.testClocks.advance('clock_1', { frozenTime: new Date() })],
 ])('%s: a generated Idempotency-Key, identical on the retry', async (method, call) => {
   await call();
   expect(server.seen.map((request) => [request.method, request.headers[RETRY_ATTEMPT_HEADER.toLowerCase()]])).toEqual([

@@ -1,6 +1,19 @@
 // Compile-time checks of the public surface: the root `tsc --noEmit` (part of `npm test`) fails if they break.
 import { AuthProvider, BillingOS, ListPromise, RetryPolicy, Transport, Webhooks } from '@billingos/node';
-import type { AuthIdentity, BillingOSEvent, BillingOSPlugin, Customer, Page, SessionToken, Subscription } from '@billingos/node';
+import type {
+  AuthIdentity,
+  BillingOSEvent,
+  BillingOSPlugin,
+  Customer,
+  Entitlement,
+  EntitlementCheck,
+  Page,
+  Product,
+  SessionToken,
+  Subscription,
+  TestClock,
+  UsageRecord,
+} from '@billingos/node';
 import { createSessionHandler, createSessionRoute } from '@billingos/node/helpers/generic';
 import type { SessionRouteConfig } from '@billingos/node/helpers/generic';
 
@@ -22,6 +35,13 @@ function narrow(event: BillingOSEvent): string {
       return event.data.customerId;
     case 'customer.deleted':
       return String(event.data.deleted);
+    case 'subscription.renewed':
+    case 'subscription.trial_will_end':
+      return event.data.currentPeriodEnd;
+    case 'subscription.updated':
+      return event.previousAttributes?.price?.id ?? event.previousAttributes?.status ?? event.data.status;
+    case 'entitlement.limit_reached':
+      return `${event.data.featureKey}:${event.data.balance}:${String(event.livemode)}`;
     default:
       return event.id;
   }
@@ -63,6 +83,37 @@ function usage(): void {
   billing.customers.update('cus_1', { externalOrganizationId: 'org_2' });
   billing.customers.list({ externalOrganizationId: 'org_1' });
   assertType<Equals<Customer['externalUserId'], string | null>>(true);
+  assertType<Equals<Customer['testClockId'], string | null>>(true);
+  assertType<Equals<Subscription['scheduledChange'], { priceId: string; effectiveAt: string } | null>>(true);
+  assertType<Equals<ReturnType<BillingOS['testClocks']['advance']>, Promise<TestClock>>>(true);
+  assertType<Equals<ReturnType<BillingOS['entitlements']['check']>, Promise<EntitlementCheck>>>(true);
+  assertType<Equals<ReturnType<BillingOS['usage']['record']>, Promise<UsageRecord>>>(true);
+  assertType<Equals<BillingOSEvent['livemode'], boolean>>(true);
+  // Test clocks take a Date, an ISO string or unix seconds.
+  billing.testClocks.create({ frozenTime: new Date(), name: 'n' });
+  billing.testClocks.advance('clock_1', { frozenTime: 1_767_225_600 });
+  billing.customers.create({ externalUserId: 'u', testClockId: 'clock_1' });
+  // Plan changes now or at the period end; a scheduled change is dropped with null.
+  billing.subscriptions.update('sub_1', { priceId: 'price_1', effective: 'period_end' });
+  billing.subscriptions.update('sub_1', { scheduledChange: null });
+  // @ts-expect-error effective is 'now' or 'period_end'
+  billing.subscriptions.update('sub_1', { priceId: 'price_1', effective: 'later' });
+  // @ts-expect-error a scheduled change is set through priceId + effective, only dropped here
+  billing.subscriptions.update('sub_1', { scheduledChange: { priceId: 'price_1' } });
+  // Checks and usage name the customer by exactly one id.
+  billing.entitlements.check({ customerId: 'cus_1', featureKey: 'api_calls', requiredBalance: 5, track: true });
+  billing.usage.record({ externalUserId: 'u', featureKey: 'api_calls', value: 3 });
+  // @ts-expect-error one of customerId and externalUserId, not both
+  billing.usage.record({ customerId: 'cus_1', externalUserId: 'u', featureKey: 'api_calls' });
+  // @ts-expect-error a customer is required
+  billing.entitlements.check({ featureKey: 'api_calls' });
+  billing.products.create({ name: 'Pro', prices: [], features: [{ key: 'exports', type: 'boolean' }, { key: 'api_calls', type: 'metered', limit: null, reset: 'never' }] });
+  // @ts-expect-error a metered feature says its limit (null: unlimited)
+  billing.products.create({ name: 'Pro', prices: [], features: [{ key: 'api_calls', type: 'metered' }] });
+  const meter = (entitlement: Entitlement): number | null => (entitlement.type === 'metered' ? entitlement.usage : entitlement.usage);
+  const keys = (product: Product): string[] => product.features.map((feature) => (feature.type === 'metered' ? `${feature.key}:${feature.limit ?? '∞'}` : feature.key));
+  void meter;
+  void keys;
   new Webhooks({ secret: 'whsec_x' }).constructEventAsync('{}', new Headers());
   void narrow;
 }

@@ -1,0 +1,22 @@
+import type { EntitlementSubject } from './entitlement';
+
+export type UsageRecordParams = EntitlementSubject & {
+  /** A metered feature's key. */
+  featureKey: string;
+  /**
+   * How much was used; recorded unconditionally (the balance may go below 0).
+   * @default 1
+   */
+  value?: number;
+};
+
+/** A metered feature's count after a `usage.record`. */
+export interface UsageRecord {
+  object: 'usage';
+  featureKey: string;
+  usage: number;
+  /** `null`: unlimited. */
+  limit: number | null;
+  /** `limit − usage`; `null` when the limit is. */
+  balance: number | null;
+}
