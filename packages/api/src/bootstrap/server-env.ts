@@ -8,7 +8,7 @@ import { parseTrustProxy } from '../rate-limit/trust-proxy';
  * Reads the server's settings from environment variables:
  * `PORT`, `HOST`, `DATABASE_URL`, `BILLINGOS_DATA_DIR`, `BILLINGOS_SECRET_KEY`, `BILLINGOS_LIVE_SECRET_KEY`,
  * `BILLINGOS_PUBLISHABLE_KEY`, `BILLINGOS_LIVE_PUBLISHABLE_KEY`, `BILLINGOS_WEBHOOK_SECRET`, `BILLINGOS_SIGNING_KEYS`,
- * `BILLINGOS_RATE_LIMIT`, `BILLINGOS_WEBHOOK_URL`, `BILLINGOS_LEGACY_PUBLISHABLE_VIEW`, `TRUST_PROXY`.
+ * `BILLINGOS_RATE_LIMIT`, `BILLINGOS_WEBHOOK_URL`, `BILLINGOS_LEGACY_PUBLISHABLE_VIEW`, `BILLINGOS_LIFECYCLE_INTERVAL_MS`, `TRUST_PROXY`.
  *
  * @example
  * const server = await startApiServer(readServerEnv(process.env, '.billingos/data'));
@@ -35,6 +35,7 @@ export function readServerEnv(env: Readonly<Record<string, string | undefined>>,
   if (env.BILLINGOS_WEBHOOK_URL) options.webhookEndpoint = env.BILLINGOS_WEBHOOK_URL;
   const legacyPublishableView = parseBooleanEnv('BILLINGOS_LEGACY_PUBLISHABLE_VIEW', env.BILLINGOS_LEGACY_PUBLISHABLE_VIEW);
   if (legacyPublishableView !== undefined) options.legacyPublishableView = legacyPublishableView;
+  if (env.BILLINGOS_LIFECYCLE_INTERVAL_MS) options.lifecycleIntervalMs = parseInterval(env.BILLINGOS_LIFECYCLE_INTERVAL_MS);
   return options;
 }
 
@@ -42,4 +43,12 @@ function parsePort(value: string): number {
   const port = Number(value);
   if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new Error(`PORT must be a number from 0 to 65535, got "${value}".`);
   return port;
+}
+
+function parseInterval(value: string): number {
+  const ms = Number(value);
+  if (!Number.isInteger(ms) || ms < 0 || ms > 3_600_000) {
+    throw new Error(`BILLINGOS_LIFECYCLE_INTERVAL_MS must be whole milliseconds from 0 (worker off) to 3600000, got "${value}".`);
+  }
+  return ms;
 }

@@ -2,10 +2,14 @@ import { z } from 'zod';
 import { pageQuery } from '../pagination/page';
 
 /** An ISO-8601 time with its offset (`2026-01-31T00:00:00Z`) or unix seconds, as Stripe takes it. */
-const time = z.union([
-  z.iso.datetime({ offset: true }).transform((value) => new Date(value)),
-  z.number().int().min(0).max(253_402_300_799).transform((seconds) => new Date(seconds * 1000)),
-]);
+const TIME_FORMAT = 'must be an ISO-8601 time with its offset, such as "2026-01-31T00:00:00Z", or unix seconds';
+const time = z.union(
+  [
+    z.iso.datetime({ offset: true, error: TIME_FORMAT }).transform((value) => new Date(value)),
+    z.number().int().min(0).max(253_402_300_799).transform((seconds) => new Date(seconds * 1000)),
+  ],
+  { error: TIME_FORMAT },
+);
 
 export const createTestClockBody = z.strictObject({
   frozenTime: time,

@@ -31,8 +31,14 @@ export class ZodValidationPipe<S extends z.ZodType> implements PipeTransform<unk
       throw invalidRequest('unknown_parameter', `Unknown ${this.#where === 'query' ? 'query parameter' : 'field'} "${param}". Remove it; see the API reference for accepted fields.`, param);
     }
     if (!param) throw invalidRequest('invalid_body', `The ${this.#where} must be a JSON object: ${issue.message}.`);
-    const code = issue.code === 'invalid_type' && issue.input === undefined ? 'parameter_missing' : 'parameter_invalid';
+    const missing = (issue.code === 'invalid_type' || issue.code === 'invalid_union') && valueAt(input, issue.path) === undefined;
+    const code = missing ? 'parameter_missing' : 'parameter_invalid';
     const message = code === 'parameter_missing' ? `"${param}" is required.` : `"${param}" is invalid: ${issue.message}.`;
     throw invalidRequest(code, message, param);
   }
+}
+
+/** The value at `path` in what was sent (a union reports no input of its own when the field is absent). */
+function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
+  return path.reduce<unknown>((value, key) => (value !== null && typeof value === 'object' ? (value as Record<PropertyKey, unknown>)[key] : undefined), input);
 }
