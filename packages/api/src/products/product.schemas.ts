@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { pageQuery } from '../pagination/page';
 import { metadata } from '../validation/common-schemas';
 import { INTERVALS } from './product';
+import type { ProductFeature } from './product-feature';
 
 const featureKey = z.string().regex(/^[a-z0-9][a-z0-9_.:-]{0,63}$/, 'must be lowercase letters, digits, "_", ".", ":" or "-" (at most 64)');
 
@@ -13,17 +14,50 @@ export const createPriceBody = z.strictObject({
   trialDays: z.number().int().min(0).max(730).default(0),
 });
 
-export const createProductBody = z.strictObject({
-  name: z.string().min(1).max(255),
-  description: z.string().max(2000).optional(),
-  featureKeys: z
-    .array(featureKey)
-    .max(100)
-    .refine((keys) => new Set(keys).size === keys.length, 'must not repeat a feature key')
-    .default([]),
-  prices: z.array(createPriceBody).min(1).max(20),
-  metadata: metadata.optional(),
+/** The largest limit a metered feature takes: usage is counted exactly in a JSON number. */
+export const MAX_FEATURE_LIMIT = Number.MAX_SAFE_INTEGER;
+
+const booleanFeature = z.strictObject({ key: featureKey, type: z.literal('boolean') });
+
+const meteredFeature = z.strictObject({
+  key: featureKey,
+  type: z.literal('metered'),
+  limit: z
+    .number({ error: 'must be a whole number of units (0 or more), or null for unlimited' })
+    .int({ error: 'must be a whole number of units (an integer), or null for unlimited' })
+    .min(0, { error: 'must be 0 or more, or null for unlimited' })
+    .max(MAX_FEATURE_LIMIT)
+    .nullable(),
+  reset: z.enum(['period', 'never']).default('period'),
 });
+
+const productFeature = z.discriminatedUnion('type', [booleanFeature, meteredFeature], {
+  error: 'must be { key, type: "boolean" } or { key, type: "metered", limit: number | null, reset?: "period" | "never" }',
+});
+
+/** `featureKeys` (boolean shorthand) and `features` together, each key once. */
+export const createProductBody = z
+  .strictObject({
+    name: z.string().min(1).max(255),
+    description: z.string().max(2000).optional(),
+    featureKeys: z.array(featureKey).max(100).default([]),
+    features: z.array(productFeature).max(100).default([]),
+    prices: z.array(createPriceBody).min(1).max(20),
+    metadata: metadata.optional(),
+  })
+  .superRefine((body, ctx) => {
+    const seen = new Set<string>();
+    const paths = [...body.featureKeys.map((key, index) => ({ key, path: ['featureKeys', index] })), ...body.features.map(({ key }, index) => ({ key, path: ['features', index, 'key'] }))];
+    for (const { key, path } of paths) {
+      if (seen.has(key)) ctx.addIssue({ code: 'custom', path, message: `feature key "${key}" is given twice; give each key once, in featureKeys or in features` });
+      seen.add(key);
+    }
+    if (seen.size > 100) ctx.addIssue({ code: 'custom', path: ['features'], message: 'a product grants at most 100 features' });
+  })
+  .transform(({ featureKeys, features, ...body }) => ({
+    ...body,
+    features: [...featureKeys.map((key): ProductFeature => ({ key, type: 'boolean' })), ...features],
+  }));
 
 export const listProductsQuery = z.strictObject({ ...pageQuery, active: z.enum(['true', 'false']).optional() });
 

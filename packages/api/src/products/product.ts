@@ -1,4 +1,5 @@
 import type { Mode } from '../auth/credential';
+import type { ProductFeature } from './product-feature';
 
 export const INTERVALS = ['day', 'week', 'month', 'year'] as const;
 export type Interval = (typeof INTERVALS)[number];
@@ -15,12 +16,14 @@ export interface Price {
   trialDays: number;
 }
 
-/** A plan: prices to choose from and the feature keys a subscription to it grants. */
+/** A plan: prices to choose from and the features a subscription to it grants. */
 export interface Product {
   id: string;
   object: 'product';
   name: string;
   description: string | null;
+  features: ProductFeature[];
+  /** Every feature's key, boolean and metered (the shorthand older clients read). */
   featureKeys: string[];
   active: boolean;
   metadata: Record<string, string>;
@@ -36,6 +39,7 @@ export interface ProductRow {
   name: string;
   description: string | null;
   feature_keys: string[];
+  features: ProductFeature[];
   active: boolean;
   metadata: Record<string, string>;
   created_at: Date;
@@ -71,7 +75,8 @@ export function toProduct(row: ProductRow, prices: PriceRow[]): Product {
     object: 'product',
     name: row.name,
     description: row.description,
-    featureKeys: row.feature_keys,
+    features: row.features,
+    featureKeys: row.features.map((feature) => feature.key),
     active: row.active,
     metadata: row.metadata,
     prices: prices.filter((price) => price.product_id === row.id).map(toPrice),

@@ -21,9 +21,18 @@ export class ProductsRepository {
   async create(scope: MerchantScope, input: CreateProductBody): Promise<Product> {
     return this.#db.transaction(async (tx) => {
       const [product] = await tx.query<ProductRow>(
-        `INSERT INTO products (id, merchant_id, mode, name, description, feature_keys, metadata)
-         VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING *`,
-        [newId('prod'), scope.merchantId, scope.mode, input.name, input.description ?? null, JSON.stringify(input.featureKeys), JSON.stringify(input.metadata ?? {})],
+        `INSERT INTO products (id, merchant_id, mode, name, description, feature_keys, features, metadata)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING *`,
+        [
+          newId('prod'),
+          scope.merchantId,
+          scope.mode,
+          input.name,
+          input.description ?? null,
+          JSON.stringify(input.features.map((feature) => feature.key)),
+          JSON.stringify(input.features),
+          JSON.stringify(input.metadata ?? {}),
+        ],
       );
       const prices: PriceRow[] = [];
       for (const price of input.prices) {
