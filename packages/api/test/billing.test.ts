@@ -109,7 +109,7 @@ describe('subscriptions', () => {
     expect(sub.status).toBe('trialing');
     expect(new Date(sub.trialEnd).getTime() - new Date(sub.currentPeriodStart).getTime()).toBe(14 * 86_400_000);
     const entitlements = await api('GET', `/v1/customers/${customer.id}/entitlements`, { key: sk });
-    expect(entitlements.body).toEqual({ object: 'list', data: [{ object: 'entitlement', featureKey: 'beta', productId: plan.id, subscriptionId: sub.id }], hasMore: false, nextCursor: null });
+    expect(entitlements.body).toEqual({ object: 'list', data: [{ object: 'entitlement', featureKey: 'beta', type: 'boolean', limit: null, usage: null, balance: null, resetsAt: null, productId: plan.id, subscriptionId: sub.id }], hasMore: false, nextCursor: null });
   });
 
   test('404 for unknown customer, price and subscription, with param naming the field', async () => {

@@ -3,18 +3,14 @@ import type { MerchantScope } from '../auth/credential';
 import { singlePage } from '../pagination/page';
 import type { Page } from '../pagination/page';
 import { Database } from '../storage/database';
-import { effectiveStatusSql } from '../subscriptions/subscription';
 import { Clock } from '../time/clock';
+import { asOf } from '../time/customer-time';
+import { combineGrants } from './entitlement';
+import type { Entitlement } from './entitlement';
+import { grantRowsSql, grantsOf } from './feature-grant';
+import type { FeatureGrant, GrantRow } from './feature-grant';
 
-/** A feature the customer may use, and the subscription that grants it. */
-export interface Entitlement {
-  object: 'entitlement';
-  featureKey: string;
-  productId: string;
-  subscriptionId: string;
-}
-
-/** Features granted by a customer's active and trialing subscriptions, each key once. */
+/** Features granted by a customer's active and trialing subscriptions (at the customer's time), each key once. */
 @Injectable()
 export class EntitlementsRepository {
   readonly #db: Database;
@@ -26,19 +22,13 @@ export class EntitlementsRepository {
   }
 
   async forCustomer(scope: MerchantScope, customerId: string): Promise<Page<Entitlement>> {
-    const rows = await this.#db.query<{ subscription_id: string; product_id: string; feature_keys: string[] }>(
-      `SELECT s.id AS subscription_id, products.id AS product_id, products.feature_keys
-       FROM subscriptions s JOIN prices ON prices.id = s.price_id JOIN products ON products.id = prices.product_id
-       WHERE s.merchant_id = $1 AND s.mode = $2 AND s.customer_id = $3 AND ${effectiveStatusSql('$4::timestamptz')} IN ('active', 'trialing')
-       ORDER BY s.id`,
-      [scope.merchantId, scope.mode, customerId, this.#clock.now()],
-    );
-    const byKey = new Map<string, Entitlement>();
+    const rows = await this.#db.query<GrantRow>(`${grantRowsSql('$3')} ORDER BY sub.id`, [scope.merchantId, scope.mode, customerId]);
+    const byKey = new Map<string, FeatureGrant[]>();
     for (const row of rows) {
-      for (const featureKey of row.feature_keys) {
-        if (!byKey.has(featureKey)) byKey.set(featureKey, { object: 'entitlement', featureKey, productId: row.product_id, subscriptionId: row.subscription_id });
+      for (const grant of grantsOf(row, asOf(row.clock_time, this.#clock))) {
+        byKey.set(grant.feature.key, [...(byKey.get(grant.feature.key) ?? []), grant]);
       }
     }
-    return singlePage([...byKey.values()]);
+    return singlePage([...byKey.values()].map(combineGrants));
   }
 }
