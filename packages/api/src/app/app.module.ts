@@ -16,6 +16,7 @@ import { ProductsModule } from '../products/products.module';
 import { SubscriptionsModule } from '../subscriptions/subscriptions.module';
 import { SessionTokensModule } from '../session-tokens/session-tokens.module';
 import { TestClocksModule } from '../test-clocks/test-clocks.module';
+import { UsageModule } from '../usage/usage.module';
 import { LifecycleModule } from '../lifecycle/lifecycle.module';
 import { WebhooksModule } from '../webhooks/webhooks.module';
 import { CoreModule } from './core.module';
@@ -27,7 +28,7 @@ export class AppModule {
   static forRoot(dependencies: CoreDependencies): DynamicModule {
     return {
       module: AppModule,
-      imports: [CoreModule.forRoot(dependencies), AuthModule, RateLimitModule, IdempotencyModule, CustomersModule, SessionTokensModule, ProductsModule, SubscriptionsModule, EntitlementsModule, MeModule, WebhooksModule, LifecycleModule, TestClocksModule],
+      imports: [CoreModule.forRoot(dependencies), AuthModule, RateLimitModule, IdempotencyModule, CustomersModule, SessionTokensModule, ProductsModule, SubscriptionsModule, EntitlementsModule, MeModule, WebhooksModule, LifecycleModule, TestClocksModule, UsageModule],
       controllers: [HealthController],
       providers: [
         { provide: APP_FILTER, useClass: ApiExceptionFilter },

@@ -2,11 +2,13 @@ import { Module } from '@nestjs/common';
 import { CustomersModule } from '../customers/customers.module';
 import { EntitlementsModule } from '../entitlements/entitlements.module';
 import { SubscriptionsModule } from '../subscriptions/subscriptions.module';
+import { UsageModule } from '../usage/usage.module';
 import { MeController } from './me.controller';
+import { MyEntitlementCheckController } from './my-entitlement-check.controller';
 import { MySubscriptionsController } from './my-subscriptions.controller';
 
 @Module({
-  imports: [CustomersModule, EntitlementsModule, SubscriptionsModule],
-  controllers: [MeController, MySubscriptionsController],
+  imports: [CustomersModule, EntitlementsModule, SubscriptionsModule, UsageModule],
+  controllers: [MeController, MySubscriptionsController, MyEntitlementCheckController],
 })
 export class MeModule {}
