@@ -2,36 +2,16 @@
 // next to GET /health on the same server (the ceiling of the HTTP stack, the peer each mint rate is compared with).
 // Usage: npm run build -w @billingos/api && node bench/api-mint.mjs [--connections 10] [--duration 10]
 // PostgreSQL runs when TEST_DATABASE_URL (or DATABASE_URL) is set; a scratch database is created and dropped.
-import { spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
-import pg from 'pg';
+import { benchPostgresUrl, secretKey, startApi, withScratchPostgres } from './support/api.mjs';
 
 const { values } = parseArgs({ options: { connections: { type: 'string', default: '10' }, duration: { type: 'string', default: '10' } } });
 const connections = Number(values.connections);
 const duration = Number(values.duration);
-const main = join(import.meta.dirname, '..', 'packages', 'api', 'dist', 'main.js');
-const secretKey = `sk_test_${randomBytes(24).toString('base64url')}`;
-
-function startApi(env) {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [main], {
-      env: { ...process.env, PORT: '0', BILLINGOS_SECRET_KEY: secretKey, BILLINGOS_RATE_LIMIT: '1000000000/60', ...env },
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
-    let output = '';
-    child.stdout.on('data', (chunk) => {
-      output += chunk;
-      const match = /listening on (http:\/\/\S+)/.exec(output);
-      if (match) resolve({ url: match[1], stop: () => new Promise((done) => (child.once('exit', done), child.kill('SIGTERM'))) });
-    });
-    child.once('exit', (code) => reject(new Error(`the API exited with ${code} before listening:\n${output}`)));
-  });
-}
 
 function load(url, options) {
   return autocannon({ url, connections, duration, ...options });
@@ -69,21 +49,6 @@ async function measure(label, env) {
   }
 }
 
-async function withScratchPostgres(url, run) {
-  const name = `billingos_bench_${randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  try {
-    const scratch = new URL(url);
-    scratch.pathname = `/${name}`;
-    return await run(scratch.toString());
-  } finally {
-    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await admin.end();
-  }
-}
-
 console.log(`POST /v1/session-tokens (existing customer; then a new customer per request), ${connections} connections, ${duration} s each, autocannon; load average ${(await import('node:os')).loadavg()[0].toFixed(1)}`);
 const rows = [];
 const dataDir = mkdtempSync(join(tmpdir(), 'billingos-bench-'));
@@ -92,8 +57,7 @@ try {
 } finally {
   rmSync(dataDir, { recursive: true, force: true });
 }
-const postgresUrl = process.env.TEST_DATABASE_URL || process.env.DATABASE_URL;
-if (postgresUrl) rows.push(await withScratchPostgres(postgresUrl, (url) => measure('PostgreSQL', { DATABASE_URL: url })));
+if (benchPostgresUrl) rows.push(await withScratchPostgres(benchPostgresUrl, (url) => measure('PostgreSQL', { DATABASE_URL: url })));
 else console.log('(PostgreSQL skipped: set TEST_DATABASE_URL=postgres://… to measure it)');
 console.table(rows);
 if (rows.length === 2) console.log(`PostgreSQL / PGlite mint rate: ${(rows[1]['mint req/s'] / rows[0]['mint req/s']).toFixed(2)}`);
