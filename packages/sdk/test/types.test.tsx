@@ -1,7 +1,10 @@
 // Type tests: checked by the root typecheck (`tsc -p tsconfig.json`); each @ts-expect-error fails it if the type loosens.
 import type {
   BillingOSProviderProps,
+  Entitlement,
+  EntitlementCheck,
   EntitlementResult,
+  Product,
   ResourceResult,
   SessionTokenResult,
   Subscription,
@@ -19,7 +22,21 @@ test('public types', () => {
   assert<Equals<EntitlementResult['hasAccess'], boolean>>(true);
   assert<Equals<ResourceResult<Subscription[]>['refetch'], () => Promise<Subscription[]>>>(true);
   assert<Equals<SessionTokenResult['token'], string | null>>(true);
-  assert<Equals<ReturnType<typeof useChangePlan>['changePlan'], (subscriptionId: string, priceId: string) => Promise<Subscription | undefined>>>(true);
+  assert<
+    Equals<
+      ReturnType<typeof useChangePlan>['changePlan'],
+      (subscriptionId: string, priceId: string, options?: { effective?: 'now' | 'period_end' }) => Promise<Subscription | undefined>
+    >
+  >(true);
+  assert<Equals<Pick<EntitlementResult, 'limit' | 'usage' | 'balance'>, { limit: number | null; usage: number | null; balance: number | null }>>(true);
+  assert<Equals<EntitlementResult['resetsAt'], string | null>>(true);
+  assert<Equals<EntitlementResult['isLoading'], boolean>>(true);
+  assert<Equals<EntitlementResult['check'], (requiredBalance?: number) => Promise<EntitlementCheck>>>(true);
+  assert<Equals<Subscription['scheduledChange'], { priceId: string; effectiveAt: string } | null>>(true);
+  const usageOf = (e: Entitlement): number => (e.type === 'metered' ? e.usage : 0);
+  const limits = (p: Product) => p.features.map((f) => (f.type === 'metered' ? f.limit : null));
+  // @ts-expect-error a boolean entitlement counts nothing
+  const counted: number = ({} as Extract<Entitlement, { type: 'boolean' }>).usage;
   assert<Equals<Parameters<ReturnType<typeof useCancelSubscription>['cancelSubscription']>[1], { atPeriodEnd?: boolean } | undefined>>(true);
 
   const source: TokenSource = { getToken: async () => ({ token: 'st', expiresAt: new Date() }) };
@@ -33,5 +50,5 @@ test('public types', () => {
   const wrong: TokenSource = { getToken: async () => ({ token: 'st', expiresAt: '2026-01-01' }) };
   // @ts-expect-error apiUrl is a string
   const badProps: BillingOSProviderProps = { sessionTokenUrl: '/s', apiUrl: 3001 };
-  expect([props.length, wrong, badProps]).toHaveLength(3);
+  expect([props.length, wrong, badProps, usageOf, limits, counted]).toHaveLength(6);
 });

@@ -12,6 +12,7 @@ import type {
   CreateSubscriptionParams,
   Customer,
   Entitlement,
+  EntitlementCheck,
   List,
   Product,
   Subscription,
@@ -90,6 +91,14 @@ export class BillingOSClient {
     return this.#request('GET', '/v1/me/entitlements');
   }
 
+  /**
+   * Whether the customer may use `featureKey` now, with at least `requiredBalance` (default 1) left
+   * of a metered feature (`read_entitlements`). Never counts usage: that is your server's job.
+   */
+  checkEntitlement(featureKey: string, requiredBalance?: number): Promise<EntitlementCheck> {
+    return this.#request('POST', '/v1/me/entitlements/check', { featureKey, requiredBalance });
+  }
+
   /** The merchant's products with their prices. */
   listProducts(): Promise<List<Product>> {
     return this.#request('GET', '/v1/products?limit=100');
@@ -100,7 +109,7 @@ export class BillingOSClient {
     return this.#request('POST', '/v1/me/subscriptions', params);
   }
 
-  /** Moves a subscription to another price: upgrade or downgrade (`manage_subscription`). */
+  /** Moves a subscription to another price, now or at the period end (`effective`) (`manage_subscription`). */
   changePlan(subscriptionId: string, params: ChangePlanParams): Promise<Subscription> {
     return this.#request('PATCH', `/v1/me/subscriptions/${encodeURIComponent(subscriptionId)}`, params);
   }

@@ -9,6 +9,8 @@ export interface Customer {
   email: string | null;
   name: string | null;
   metadata: Record<string, string>;
+  /** The test clock the customer runs on (test mode), else `null`. */
+  testClockId: string | null;
   livemode: boolean;
   createdAt: string;
   updatedAt: string;
@@ -24,10 +26,28 @@ export interface Price {
   trialDays: number;
 }
 
+/** An on/off feature a product grants. */
+export interface BooleanFeature {
+  key: string;
+  type: 'boolean';
+}
+
+/** A counted feature: `limit` (`null`: unlimited) per period (`reset: 'period'`) or for the subscription's life. */
+export interface MeteredFeature {
+  key: string;
+  type: 'metered';
+  limit: number | null;
+  reset: 'period' | 'never';
+}
+
+export type ProductFeature = BooleanFeature | MeteredFeature;
+
 export interface Product {
   id: string;
   name: string;
   description: string | null;
+  features: ProductFeature[];
+  /** Every feature's key. */
   featureKeys: string[];
   metadata: Record<string, string>;
   active: boolean;
@@ -37,6 +57,13 @@ export interface Product {
 }
 
 export type SubscriptionStatus = 'trialing' | 'active' | 'canceled';
+
+/** A plan change waiting for the end of the current period. */
+export interface ScheduledChange {
+  priceId: string;
+  /** The current period's end, ISO-8601. */
+  effectiveAt: string;
+}
 
 export interface Subscription {
   id: string;
@@ -49,16 +76,52 @@ export interface Subscription {
   trialEnd: string | null;
   cancelAtPeriodEnd: boolean;
   canceledAt: string | null;
+  /** A plan change set with `effective: 'period_end'`, else `null`. */
+  scheduledChange: ScheduledChange | null;
+  testClockId: string | null;
   metadata: Record<string, string>;
   livemode: boolean;
   createdAt: string;
   updatedAt: string;
 }
 
-export interface Entitlement {
+interface EntitlementBase {
   featureKey: string;
   productId: string;
   subscriptionId: string;
+}
+
+/** An on/off feature: nothing is counted. */
+export interface BooleanEntitlement extends EntitlementBase {
+  type: 'boolean';
+  limit: null;
+  usage: null;
+  balance: null;
+  resetsAt: null;
+}
+
+/** A counted feature: `balance = limit − usage` (`null` when the limit is: unlimited). */
+export interface MeteredEntitlement extends EntitlementBase {
+  type: 'metered';
+  limit: number | null;
+  usage: number;
+  balance: number | null;
+  /** When usage starts again at 0, ISO-8601; `null` for a feature that never resets. */
+  resetsAt: string | null;
+}
+
+/** A feature the customer's active or trialing subscriptions grant; narrow on `type`. */
+export type Entitlement = BooleanEntitlement | MeteredEntitlement;
+
+/** What `POST /v1/me/entitlements/check` answers. */
+export interface EntitlementCheck {
+  /** Whether the customer has the feature and (metered) at least `requiredBalance` left. */
+  allowed: boolean;
+  featureKey: string;
+  limit: number | null;
+  usage: number | null;
+  balance: number | null;
+  resetsAt: string | null;
 }
 
 /** A page of a cursor-paginated list. */
@@ -74,6 +137,8 @@ export interface CreateSubscriptionParams {
 
 export interface ChangePlanParams {
   priceId: string;
+  /** `period_end` waits for the current period's end (the subscription's `scheduledChange`). @default 'now' */
+  effective?: 'now' | 'period_end';
 }
 
 export interface CancelSubscriptionParams {
