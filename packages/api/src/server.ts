@@ -37,7 +37,11 @@ export interface ApiServerOptions {
   signingKeys?: SigningKeyInput[];
   /** @default { max: 10_000, windowMs: 60_000 } */
   rateLimit?: RateLimitOptions;
-  /** Where webhook events are delivered. @default none (events stay in the outbox) */
+  /**
+   * A test-mode webhook endpoint for every event type, signed with the merchant's webhook secret,
+   * created or updated at start (`BILLINGOS_WEBHOOK_URL`). Endpoints are otherwise managed through
+   * `/v1/webhook-endpoints`. @default none
+   */
   webhookEndpoint?: string;
   /** How often the lifecycle worker runs due renewals, trial ends and cancellations. @default 1000 (0: off) */
   lifecycleIntervalMs?: number;

@@ -8,7 +8,7 @@ export interface TestServerOptions {
   databaseUrl?: string;
   /** @default { max: 10_000, windowMs: 60_000 } */
   rateLimit?: RateLimitOptions;
-  /** A URL the outbox delivers webhook events to. */
+  /** A test-mode webhook endpoint (every event type, signed with `webhookSecret`) created at start. */
   webhookEndpoint?: string;
   /** How often the lifecycle worker runs due transitions. @default 1000 (0: off) */
   lifecycleIntervalMs?: number;

@@ -1,6 +1,7 @@
 /** Runtime settings the modules read, fixed at start-up. */
 export interface ApiConfig {
   rateLimit: RateLimitOptions;
+  /** `BILLINGOS_WEBHOOK_URL`: the test-mode endpoint kept up to date at start. */
   webhookEndpoint: string | undefined;
   /** How often the lifecycle worker looks for due transitions; 0 turns it off. */
   lifecycleIntervalMs: number;

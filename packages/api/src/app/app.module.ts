@@ -19,6 +19,8 @@ import { TestClocksModule } from '../test-clocks/test-clocks.module';
 import { UsageModule } from '../usage/usage.module';
 import { LifecycleModule } from '../lifecycle/lifecycle.module';
 import { WebhooksModule } from '../webhooks/webhooks.module';
+import { WebhookEndpointsModule } from '../webhook-endpoints/webhook-endpoints.module';
+import { EventsModule } from '../events/events.module';
 import { CoreModule } from './core.module';
 import type { CoreDependencies } from './core.module';
 
@@ -28,7 +30,7 @@ export class AppModule {
   static forRoot(dependencies: CoreDependencies): DynamicModule {
     return {
       module: AppModule,
-      imports: [CoreModule.forRoot(dependencies), AuthModule, RateLimitModule, IdempotencyModule, CustomersModule, SessionTokensModule, ProductsModule, SubscriptionsModule, EntitlementsModule, MeModule, WebhooksModule, LifecycleModule, TestClocksModule, UsageModule],
+      imports: [CoreModule.forRoot(dependencies), AuthModule, RateLimitModule, IdempotencyModule, CustomersModule, SessionTokensModule, ProductsModule, SubscriptionsModule, EntitlementsModule, MeModule, WebhooksModule, LifecycleModule, TestClocksModule, UsageModule, WebhookEndpointsModule, EventsModule],
       controllers: [HealthController],
       providers: [
         { provide: APP_FILTER, useClass: ApiExceptionFilter },

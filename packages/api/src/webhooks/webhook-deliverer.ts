@@ -1,130 +1,104 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import { API_CONFIG } from '../app/api-config';
-import type { ApiConfig } from '../app/api-config';
+import type { Mode } from '../auth/credential';
+import { toEvent } from '../events/event';
+import type { EventRow } from '../events/event';
 import { Database } from '../storage/database';
-import { MAX_ATTEMPTS, retryDelaySeconds } from './retry-schedule';
+import { DeliveryLog } from './delivery-log';
+import type { ClaimedDelivery } from './delivery-log';
+import { postWebhook } from './webhook-post';
 import { signWebhook } from './webhook-signature';
 
 const POLL_INTERVAL_MS = 250;
-/** Events one pass delivers at most, each claimed on its own just before it is sent. */
-const EVENTS_PER_PASS = 20;
+/** Deliveries one node sends at once, so one slow endpoint does not hold up the others. */
+const CONCURRENCY = 8;
 const TIMEOUT_MS = 10_000;
 /**
- * A claimed event is leased for longer than one delivery can take (the timeout plus recording
+ * A claimed delivery is leased for longer than one attempt can take (the timeout plus recording
  * it), so no other node sends it meanwhile; if this node dies, another retries it after the lease.
  */
 const LEASE_SECONDS = TIMEOUT_MS / 1000 + 20;
 
-interface DueEvent {
-  [column: string]: unknown;
-  id: string;
-  type: string;
-  data: unknown;
-  created_at: Date;
-  mode: string;
-  previous_attributes: object | null;
-  attempts: number;
-  webhook_secret: string;
+interface DueDelivery extends EventRow, ClaimedDelivery {
+  url: string;
+  endpoint_mode: Mode;
+  secret: string;
+  previous_secret: string | null;
 }
 
 /**
- * Sends outbox events to the merchant's endpoint, oldest first, with retries on a schedule.
- * Each event is claimed with `FOR UPDATE SKIP LOCKED` and leased right before its delivery, so
- * several API nodes share the work and none sends an event another one is still sending.
+ * Sends each pending delivery (one per endpoint and event, written by the `EventOutbox`) to its
+ * endpoint, oldest event first, with retries on a schedule. Each delivery is claimed with
+ * `FOR UPDATE SKIP LOCKED` and leased right before it is sent, so several API nodes share the
+ * work and none sends a delivery another one is still sending.
  */
 @Injectable()
 export class WebhookDeliverer implements OnApplicationBootstrap, OnApplicationShutdown {
   readonly #db: Database;
-  readonly #endpoint: string | undefined;
+  readonly #log: DeliveryLog;
   readonly #logger = new Logger('BillingOS webhooks');
+  readonly #running = new Set<Promise<void>>();
   #timer: ReturnType<typeof setInterval> | undefined;
-  #running: Promise<void> | undefined;
+  #stopped = false;
 
-  constructor(@Inject(Database) db: Database, @Inject(API_CONFIG) config: ApiConfig) {
+  constructor(@Inject(Database) db: Database, @Inject(DeliveryLog) log: DeliveryLog) {
     this.#db = db;
-    this.#endpoint = config.webhookEndpoint;
+    this.#log = log;
   }
 
   onApplicationBootstrap(): void {
-    if (!this.#endpoint) return;
-    this.#timer = setInterval(() => {
-      this.#running ??= this.deliverDue().finally(() => (this.#running = undefined));
-    }, POLL_INTERVAL_MS);
+    this.#timer = setInterval(() => this.#startWorker(), POLL_INTERVAL_MS);
     (this.#timer as { unref?: () => void }).unref?.();
   }
 
   async onApplicationShutdown(): Promise<void> {
+    this.#stopped = true;
     clearInterval(this.#timer);
-    await this.#running;
+    await Promise.all(this.#running);
   }
 
-  /** One pass over the events that are due. */
-  async deliverDue(): Promise<void> {
-    for (let delivered = 0; delivered < EVENTS_PER_PASS; delivered += 1) {
-      const event = await this.#claimNext().catch((error: unknown) => {
-        this.#logger.warn(`Could not read the outbox: ${(error as Error).message}`);
+  /** A worker sends due deliveries until none is left; one that finds work starts another, up to `CONCURRENCY`. */
+  #startWorker(): void {
+    if (this.#stopped || this.#running.size >= CONCURRENCY) return;
+    const worker = this.#work().finally(() => this.#running.delete(worker));
+    this.#running.add(worker);
+  }
+
+  async #work(): Promise<void> {
+    while (!this.#stopped) {
+      const delivery = await this.#claimNext().catch((error: unknown) => {
+        this.#logger.warn(`Could not read pending webhook deliveries: ${(error as Error).message}`);
         return undefined;
       });
-      if (!event) return;
-      await this.#deliver(event);
+      if (!delivery) return;
+      this.#startWorker();
+      await this.#deliver(delivery);
     }
   }
 
-  async #claimNext(): Promise<DueEvent | undefined> {
-    const [event] = await this.#db.query<DueEvent>(
-      `UPDATE webhook_events e SET attempts = e.attempts + 1, next_attempt_at = now() + make_interval(secs => $1)
-       FROM merchants m
-       WHERE m.id = e.merchant_id AND m.webhook_secret IS NOT NULL AND e.id IN (
-         SELECT id FROM webhook_events WHERE delivered_at IS NULL AND next_attempt_at <= now() AND attempts < $2
-         ORDER BY id LIMIT 1 FOR UPDATE SKIP LOCKED)
-       RETURNING e.id, e.type, e.data, e.created_at, e.mode, e.previous_attributes, e.attempts, m.webhook_secret`,
-      [LEASE_SECONDS, MAX_ATTEMPTS],
+  async #claimNext(): Promise<DueDelivery | undefined> {
+    const [delivery] = await this.#db.query<DueDelivery>(
+      `UPDATE webhook_deliveries d SET attempts = d.attempts + 1, run_attempts = d.run_attempts + 1, next_attempt_at = now() + make_interval(secs => $1)
+       FROM webhook_endpoints w, webhook_events e
+       WHERE w.id = d.endpoint_id AND e.id = d.event_id AND d.id IN (
+         SELECT p.id FROM webhook_deliveries p JOIN webhook_endpoints pw ON pw.id = p.endpoint_id
+         WHERE p.delivered_at IS NULL AND p.given_up_at IS NULL AND p.next_attempt_at <= now() AND NOT pw.disabled
+         ORDER BY p.event_id LIMIT 1 FOR UPDATE OF p SKIP LOCKED)
+       RETURNING d.id AS delivery_id, d.endpoint_id, d.event_id, d.attempts, d.run_attempts,
+         w.url, w.mode AS endpoint_mode, w.secret,
+         CASE WHEN w.previous_secret_expires_at > now() THEN w.previous_secret END AS previous_secret,
+         e.id, e.type, e.mode, e.data, e.created_at, e.previous_attributes`,
+      [LEASE_SECONDS],
     );
-    return event;
+    return delivery;
   }
 
-  async #deliver(event: DueEvent): Promise<void> {
-    const body = JSON.stringify(eventEnvelope(event));
-    const headers = signWebhook(event.webhook_secret, event.id, body, Math.floor(Date.now() / 1000));
-    let failure: string | undefined;
-    try {
-      const response = await fetch(this.#endpoint!, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json', 'User-Agent': 'BillingOS-Webhooks/1', ...headers },
-        body,
-        signal: AbortSignal.timeout(TIMEOUT_MS),
-      });
-      await response.body?.cancel();
-      if (!response.ok) failure = `HTTP ${response.status}`;
-    } catch (error) {
-      failure = (error as Error).message;
-    }
-    await this.#record(event, failure).catch((error: unknown) => this.#logger.warn(`Could not record delivery of ${event.id}: ${(error as Error).message}`));
+  async #deliver(delivery: DueDelivery): Promise<void> {
+    const body = JSON.stringify(toEvent(delivery));
+    const secrets = delivery.previous_secret ? [delivery.secret, delivery.previous_secret] : [delivery.secret];
+    const headers = signWebhook(secrets, delivery.event_id, body, Math.floor(Date.now() / 1000));
+    const outcome = await postWebhook(delivery.url, delivery.endpoint_mode, headers, body, { timeoutMs: TIMEOUT_MS });
+    if (outcome.error) this.#logger.warn(`Delivery of ${delivery.event_id} (${delivery.type}) to ${delivery.endpoint_id} failed (${outcome.error}); attempt ${delivery.attempts}.`);
+    await this.#log.record(delivery, outcome).catch((error: unknown) => this.#logger.warn(`Could not record the delivery of ${delivery.event_id}: ${(error as Error).message}`));
   }
-
-  async #record(event: DueEvent, failure: string | undefined): Promise<void> {
-    if (!failure) {
-      await this.#db.query('UPDATE webhook_events SET delivered_at = now(), last_error = NULL WHERE id = $1', [event.id]);
-      return;
-    }
-    this.#logger.warn(`Delivery of ${event.id} (${event.type}) failed (${failure}); attempt ${event.attempts} of ${MAX_ATTEMPTS}.`);
-    // Only while the claim is still ours: a later attempt's schedule is not moved back.
-    await this.#db.query(
-      'UPDATE webhook_events SET last_error = $2, next_attempt_at = now() + make_interval(secs => $3) WHERE id = $1 AND attempts = $4 AND delivered_at IS NULL',
-      [event.id, failure, retryDelaySeconds(event.attempts), event.attempts],
-    );
-  }
-}
-
-/** `{ id, type, createdAt, livemode, data, previousAttributes? }`: what every delivery carries. */
-function eventEnvelope(event: DueEvent) {
-  return {
-    id: event.id,
-    type: event.type,
-    createdAt: new Date(event.created_at).toISOString(),
-    livemode: event.mode === 'live',
-    data: event.data,
-    ...(event.previous_attributes ? { previousAttributes: event.previous_attributes } : {}),
-  };
 }

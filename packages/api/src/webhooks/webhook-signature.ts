@@ -7,18 +7,22 @@ export function webhookKey(secret: string): Buffer {
 }
 
 /**
- * The headers of one delivery, signed twice with the same key: `billingos-signature`
- * (`t=<seconds>,v1=<hex HMAC of "<t>.<body>">`) and the Standard Webhooks trio, so any
- * Standard Webhooks library verifies BillingOS events too.
+ * The headers of one delivery, signed with each secret (two during a rotation's overlap, the
+ * newest first) in both formats: `billingos-signature` (`t=<seconds>,v1=<hex>[,v1=<hex>]`, HMAC
+ * of `"<t>.<body>"`) and the Standard Webhooks trio (`webhook-signature: v1,<base64>[ v1,<base64>]`),
+ * so any Standard Webhooks library verifies BillingOS events too.
+ *
+ * @example
+ * const headers = signWebhook([endpoint.secret], event.id, body, Math.floor(Date.now() / 1000));
  */
-export function signWebhook(secret: string, eventId: string, body: string, timestampSeconds: number): Record<string, string> {
-  const key = webhookKey(secret);
-  const billingos = createHmac('sha256', key).update(`${timestampSeconds}.${body}`).digest('hex');
-  const standard = createHmac('sha256', key).update(`${eventId}.${timestampSeconds}.${body}`).digest('base64');
+export function signWebhook(secrets: string | readonly string[], eventId: string, body: string, timestampSeconds: number): Record<string, string> {
+  const keys = (typeof secrets === 'string' ? [secrets] : secrets).map(webhookKey);
+  const billingos = keys.map((key) => `v1=${createHmac('sha256', key).update(`${timestampSeconds}.${body}`).digest('hex')}`);
+  const standard = keys.map((key) => `v1,${createHmac('sha256', key).update(`${eventId}.${timestampSeconds}.${body}`).digest('base64')}`);
   return {
-    'billingos-signature': `t=${timestampSeconds},v1=${billingos}`,
+    'billingos-signature': `t=${timestampSeconds},${billingos.join(',')}`,
     'webhook-id': eventId,
     'webhook-timestamp': String(timestampSeconds),
-    'webhook-signature': `v1,${standard}`,
+    'webhook-signature': standard.join(' '),
   };
 }

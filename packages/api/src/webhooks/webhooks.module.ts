@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
+import { DeliveryLog } from './delivery-log';
 import { WebhookDeliverer } from './webhook-deliverer';
 
-/** Delivers the outbox (events are recorded by the repositories through the core `EventOutbox`). */
-@Module({ providers: [WebhookDeliverer] })
+/** Delivers the outbox to the endpoints (events and their deliveries are written by the core `EventOutbox`). */
+@Module({ providers: [DeliveryLog, WebhookDeliverer] })
 export class WebhooksModule {}

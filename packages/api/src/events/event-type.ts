@@ -1,0 +1,14 @@
+/** Every event type the API records; `enabledEvents` and `?type=` take these (or `'*'`). */
+export const EVENT_TYPES = [
+  'customer.created',
+  'customer.updated',
+  'customer.deleted',
+  'subscription.created',
+  'subscription.updated',
+  'subscription.renewed',
+  'subscription.canceled',
+  'subscription.trial_will_end',
+  'entitlement.limit_reached',
+] as const;
+
+export type EventType = (typeof EVENT_TYPES)[number];

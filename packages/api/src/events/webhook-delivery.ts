@@ -1,0 +1,35 @@
+/** A delivery of one event to one endpoint, as `POST /v1/events/:id/redeliver` answers it. */
+export interface WebhookDelivery {
+  id: string;
+  object: 'webhook_delivery';
+  eventId: string;
+  endpointId: string;
+  status: 'pending' | 'delivered' | 'failed';
+  /** Attempts made so far (the next one is number `attempts + 1`). */
+  attempts: number;
+  nextAttemptAt: string | null;
+}
+
+export interface WebhookDeliveryRow {
+  [column: string]: unknown;
+  id: string;
+  event_id: string;
+  endpoint_id: string;
+  attempts: number;
+  next_attempt_at: Date;
+  delivered_at: Date | null;
+  given_up_at: Date | null;
+}
+
+export function toWebhookDelivery(row: WebhookDeliveryRow): WebhookDelivery {
+  const status = row.delivered_at ? 'delivered' : row.given_up_at ? 'failed' : 'pending';
+  return {
+    id: row.id,
+    object: 'webhook_delivery',
+    eventId: row.event_id,
+    endpointId: row.endpoint_id,
+    status,
+    attempts: row.attempts,
+    nextAttemptAt: status === 'pending' ? new Date(row.next_attempt_at).toISOString() : null,
+  };
+}
