@@ -37,22 +37,30 @@ describeWithPostgres('webhook delivery shared by two API processes on one Postgr
   const keys = generateMerchantKeys();
   let scratch: ScratchDatabase;
   let receiver: Awaited<ReturnType<typeof slowReceiver>>;
+  let second: Awaited<ReturnType<typeof slowReceiver>>;
   const nodes: ApiProcess[] = [];
 
   beforeAll(async () => {
     scratch = await createScratchDatabase(pgUrl!);
     receiver = await slowReceiver(3_000);
+    second = await slowReceiver(1_000);
     const env = { DATABASE_URL: scratch.url, BILLINGOS_SECRET_KEY: keys.secretKey, BILLINGOS_WEBHOOK_SECRET: keys.webhookSecret, BILLINGOS_WEBHOOK_URL: receiver.url };
     nodes.push(await startApiProcess({ env }));
     nodes.push(await startApiProcess({ env }));
+    // Next to the BILLINGOS_WEBHOOK_URL endpoint both nodes set up at start, one made through the API.
+    const endpoint = await call(nodes[1]!.url, 'POST', '/v1/webhook-endpoints', { key: keys.secretKey, body: { url: second.url, enabledEvents: ['customer.created'] } });
+    expect(endpoint.status).toBe(201);
   }, 120_000);
   afterAll(async () => {
     await Promise.all(nodes.map((node) => node.stop('SIGKILL')));
     await receiver?.close();
+    await second?.close();
     await scratch?.drop();
   });
 
-  test('under a slow receiver (3 s per delivery, 12 events: longer than any batch lease) each event is delivered exactly once', async () => {
+  test('under slow receivers (3 s and 1 s per delivery, 12 events) each event is delivered exactly once to each endpoint', async () => {
+    const endpoints = await call(nodes[0]!.url, 'GET', '/v1/webhook-endpoints', { key: keys.secretKey });
+    expect(endpoints.body.data).toHaveLength(2);
     const created = [];
     for (let i = 0; i < 12; i += 1) {
       const response = await call(nodes[i % 2]!.url, 'POST', '/v1/customers', { key: keys.secretKey, body: { externalUserId: `hook_${i}` } });
@@ -60,9 +68,11 @@ describeWithPostgres('webhook delivery shared by two API processes on one Postgr
       created.push(response.body.id as string);
     }
     const deadline = Date.now() + 60_000;
-    while (receiver.deliveries.size < created.length && Date.now() < deadline) await sleep(250);
+    while ((receiver.deliveries.size < created.length || second.deliveries.size < created.length) && Date.now() < deadline) await sleep(250);
     await sleep(3_500);
-    expect(receiver.deliveries.size).toBe(created.length);
-    expect([...receiver.deliveries.values()]).toEqual(Array(created.length).fill(1));
+    for (const each of [receiver, second]) {
+      expect(each.deliveries.size).toBe(created.length);
+      expect([...each.deliveries.values()]).toEqual(Array(created.length).fill(1));
+    }
   }, 120_000);
 });

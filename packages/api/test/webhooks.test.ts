@@ -70,6 +70,14 @@ test('customer.created is delivered as { id, type, createdAt, livemode, data }, 
   expect(delivery!.headers['webhook-id']).toBe(event.id);
 });
 
+test('BILLINGOS_WEBHOOK_URL (webhookEndpoint) is a test-mode endpoint for every event type', async () => {
+  const endpoints = await api('GET', '/v1/webhook-endpoints', { key: server.secretKey });
+  expect(endpoints.body.data).toEqual([
+    expect.objectContaining({ url: expect.stringMatching(/\/hooks$/), enabledEvents: ['*'], livemode: false, disabled: false, description: 'BILLINGOS_WEBHOOK_URL' }),
+  ]);
+  expect((await api('GET', '/v1/webhook-endpoints', { key: server.liveSecretKey })).body.data).toEqual([]);
+});
+
 test('subscription.created, .updated and .canceled follow the lifecycle', async () => {
   const plan = await createPlan(api, server.secretKey, 'Hooks', ['x']);
   const customer = await api('POST', '/v1/customers', { key: server.secretKey, body: { externalUserId: 'hook_sub' } });
