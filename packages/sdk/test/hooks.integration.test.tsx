@@ -140,6 +140,35 @@ test('a plan change and a cancel refresh the subscription and the entitlements',
   expect(calls.every((call) => call.status < 400)).toBe(true);
 });
 
+test('a downgrade at the period end shows as scheduledChange; the plan and its features stay until then', async () => {
+  await subscribedUser(stack, 'margaret', stack.pro.priceId);
+  const { fetch, calls } = stack.browserFetch('margaret');
+  function Downgrade() {
+    const { data: subscription } = useActiveSubscription();
+    const { hasAccess } = useEntitlement('exports');
+    const { changePlan, data: changed } = useChangePlan();
+    if (!subscription) return <p>loading</p>;
+    const scheduled = subscription.scheduledChange;
+    return (
+      <div>
+        <p data-testid="state">{`${subscription.price.id} exports=${hasAccess} next=${scheduled ? `${scheduled.priceId}@${scheduled.effectiveAt === subscription.currentPeriodEnd}` : '-'} returned=${changed?.scheduledChange?.priceId ?? '-'}`}</p>
+        <button onClick={() => changePlan(subscription.id, stack.basic.priceId, { effective: 'period_end' })}>downgrade later</button>
+      </div>
+    );
+  }
+  render(
+    <BillingOSProvider sessionTokenUrl={stack.routeUrl} apiUrl={stack.api.url} fetch={fetch}>
+      <Downgrade />
+    </BillingOSProvider>,
+  );
+  const state = () => screen.getByTestId('state').textContent;
+  await waitFor(() => expect(state()).toBe(`${stack.pro.priceId} exports=true next=- returned=-`), { timeout: 15_000 });
+  act(() => screen.getByText('downgrade later').click());
+  const { priceId: basic } = stack.basic;
+  await waitFor(() => expect(state()).toBe(`${stack.pro.priceId} exports=true next=${basic}@true returned=${basic}`), { timeout: 15_000 });
+  expect(calls.filter((c) => c.method === 'PATCH').map((c) => c.status)).toEqual([200]);
+});
+
 test('a customer without a plan subscribes: the new subscription and its features appear', async () => {
   const { fetch, calls } = stack.browserFetch('tim');
   function Subscribe() {
