@@ -36,6 +36,7 @@ const config: Config = {
     project('sdk', { testEnvironment: 'jsdom', testMatch: ['**/*.test.tsx', '**/*.test.ts'] }),
     project('supabase'),
     project('nestjs'),
+    project('cli'),
   ],
   testTimeout: 30_000,
 };

@@ -1,0 +1,17 @@
+/** What a command may touch: its output streams and environment (the bin passes the process's). */
+export interface CommandContext {
+  out(line: string): void;
+  err(line: string): void;
+  env: NodeJS.ProcessEnv;
+  /** Aborted on Ctrl-C: long-running commands stop and resolve. */
+  signal: AbortSignal;
+}
+
+/** One `billingos <name>` command, in a file of its own. */
+export interface Command {
+  name: string;
+  summary: string;
+  help: string;
+  /** Resolves with the exit code; throws `CliError` for what the user can fix. */
+  run(args: string[], context: CommandContext): Promise<number>;
+}

@@ -1,0 +1,91 @@
+import type { BillingOS } from '@billingos/node';
+
+/** Prints what a scenario created, one line each. */
+export type Say = (line: string) => void;
+
+/** What produces an event: the calls a merchant would make, in test mode. */
+type Scenario = (billing: BillingOS, say: Say) => Promise<void>;
+
+const DAY = 86_400_000;
+
+function tag(): string {
+  return `trigger_${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+}
+
+async function customer(billing: BillingOS, say: Say, testClockId?: string) {
+  const created = await billing.customers.create({ externalUserId: tag(), ...(testClockId ? { testClockId } : {}) });
+  say(`customer      ${created.id}`);
+  return created;
+}
+
+async function plan(billing: BillingOS, say: Say, trialDays = 0) {
+  const product = await billing.products.create({
+    name: 'billingos trigger',
+    features: [{ key: 'trigger_credits', type: 'metered', limit: 1, reset: 'period' }],
+    prices: [
+      { amount: 1000, currency: 'usd', interval: 'month', trialDays },
+      { amount: 10000, currency: 'usd', interval: 'year' },
+    ],
+  });
+  say(`product       ${product.id}`);
+  return { product, monthly: product.prices[0]!, yearly: product.prices[1]! };
+}
+
+async function subscription(billing: BillingOS, say: Say, options: { trialDays?: number; testClockId?: string } = {}) {
+  const { monthly, yearly } = await plan(billing, say, options.trialDays);
+  const owner = await customer(billing, say, options.testClockId);
+  const created = await billing.subscriptions.create({ customerId: owner.id, priceId: monthly.id });
+  say(`subscription  ${created.id} (${created.status})`);
+  return { subscription: created, customer: owner, yearly };
+}
+
+/** A subscription on a new test clock, moved forward until `after` has passed. */
+async function onClock(billing: BillingOS, say: Say, trialDays: number, advanceMs: number) {
+  const clock = await billing.testClocks.create({ frozenTime: new Date(), name: 'billingos trigger' });
+  say(`test clock    ${clock.id}`);
+  const created = await subscription(billing, say, { trialDays, testClockId: clock.id });
+  const to = new Date(Date.parse(clock.frozenTime) + advanceMs);
+  await billing.testClocks.advance(clock.id, { frozenTime: to });
+  say(`advanced      ${clock.id} to ${to.toISOString()}`);
+  return created;
+}
+
+export const SCENARIOS: Record<string, Scenario> = {
+  'customer.created': async (billing, say) => {
+    await customer(billing, say);
+  },
+  'customer.updated': async (billing, say) => {
+    const created = await customer(billing, say);
+    await billing.customers.update(created.id, { name: 'Triggered' });
+    say(`updated       ${created.id}`);
+  },
+  'customer.deleted': async (billing, say) => {
+    const created = await customer(billing, say);
+    await billing.customers.del(created.id);
+    say(`deleted       ${created.id}`);
+  },
+  'subscription.created': async (billing, say) => {
+    await subscription(billing, say);
+  },
+  'subscription.updated': async (billing, say) => {
+    const { subscription: created, yearly } = await subscription(billing, say);
+    await billing.subscriptions.update(created.id, { priceId: yearly.id });
+    say(`changed plan  ${created.id} to ${yearly.id}`);
+  },
+  'subscription.canceled': async (billing, say) => {
+    const { subscription: created } = await subscription(billing, say);
+    await billing.subscriptions.cancel(created.id);
+    say(`canceled      ${created.id}`);
+  },
+  'subscription.renewed': async (billing, say) => {
+    await onClock(billing, say, 0, 32 * DAY);
+  },
+  'subscription.trial_will_end': async (billing, say) => {
+    await onClock(billing, say, 7, 4 * DAY + 1000);
+  },
+  'entitlement.limit_reached': async (billing, say) => {
+    const { customer: owner } = await subscription(billing, say);
+    await billing.entitlements.check({ customerId: owner.id, featureKey: 'trigger_credits', track: true });
+    say(`used          trigger_credits (limit 1) of ${owner.id}`);
+  },
+};
