@@ -4,6 +4,7 @@ const PUBLIC_ROUTES: ReadonlyArray<{ path: RegExp; methods: readonly string[] }>
   { path: /^\/v1\/products(\/[^/]+)?$/, methods: ['GET'] },
   { path: /^\/v1\/me$/, methods: ['GET'] },
   { path: /^\/v1\/me\/entitlements$/, methods: ['GET'] },
+  { path: /^\/v1\/me\/entitlements\/check$/, methods: ['POST'] },
   { path: /^\/v1\/me\/subscriptions$/, methods: ['GET', 'POST'] },
   { path: /^\/v1\/me\/subscriptions\/[^/]+$/, methods: ['GET', 'PATCH'] },
   { path: /^\/v1\/me\/subscriptions\/[^/]+\/cancel$/, methods: ['POST'] },
