@@ -95,9 +95,8 @@ test('check(requiredBalance) asks the API through /v1/me/entitlements/check and 
   expect(await stack.billing.entitlements.check({ customerId, featureKey: 'ai_credits' })).toMatchObject({ usage: 0 });
 });
 
-// Known API gap: /v1/me/entitlements/check is missing from packages/api/src/http/public-routes.ts, so
-// a real browser's preflight gets 404 and check() fails there (jsdom does no CORS). Flip to test() once listed.
-test.failing('the API lets a browser call the check from any origin (CORS preflight)', async () => {
+// jsdom enforces no CORS, so the preflight a real browser sends before check() is asserted here.
+test('the API lets a browser call the check from any origin (CORS preflight)', async () => {
   const response = await fetch(`${stack.api.url}/v1/me/entitlements/check`, {
     method: 'OPTIONS',
     headers: { Origin: 'https://app.example.com', 'Access-Control-Request-Method': 'POST', 'Access-Control-Request-Headers': 'authorization, content-type, idempotency-key' },
