@@ -42,7 +42,8 @@ interface CustomerGrants {
 
 /**
  * Checks and counts usage of features. A tracked check is one read and one conditional update
- * (plus the counter's insert in a new period, and the limit's mark once per period).
+ * (plus the counter's insert in a new period, and a transaction with the limit's mark when the
+ * spend may exhaust the balance).
  */
 @Injectable()
 export class UsageRepository {
@@ -65,13 +66,11 @@ export class UsageRepository {
       const allowed = metered.length > 0 ? candidates.length > 0 : found.grants.length > 0;
       return answer(allowed, featureKey, entitlementOf(found.grants));
     }
-    return this.#db.transaction(async (tx) => {
-      for (const grant of candidates) {
-        const usage = await this.#spend(tx, grant, requiredBalance, grant.feature.limit);
-        if (usage !== null) return answer(true, featureKey, await this.#afterSpend(tx, scope, found, grant, usage));
-      }
-      return answer(false, featureKey, entitlementOf(found.grants));
-    });
+    for (const grant of candidates) {
+      const spent = await this.#spend(scope, found, grant, requiredBalance, grant.feature.limit);
+      if (spent) return answer(true, featureKey, spent);
+    }
+    return answer(false, featureKey, entitlementOf(found.grants));
   }
 
   /** Counts `value` whatever the balance (it may go negative), on the grant with the most balance. */
@@ -85,22 +84,33 @@ export class UsageRepository {
         'featureKey',
       );
     }
-    return this.#db.transaction(async (tx) => {
-      const usage = (await this.#spend(tx, grant, value, null))!;
-      const entitlement = await this.#afterSpend(tx, scope, found, grant, usage);
-      return { object: 'usage', featureKey, usage: entitlement.usage!, limit: entitlement.limit, balance: entitlement.balance };
-    });
+    const entitlement = (await this.#spend(scope, found, grant, value, null))!;
+    return { object: 'usage', featureKey, usage: entitlement.usage!, limit: entitlement.limit, balance: entitlement.balance };
   }
 
-  async #spend(tx: Queryable, grant: MeteredGrant, amount: number, limit: number | null): Promise<number | null> {
+  /**
+   * Spends `amount` from `grant` unless that would take its usage past `ceiling` (`null`: no
+   * ceiling); `null` when refused. A spend that leaves balance is one autocommitted statement,
+   * holding the counter's row lock for no round trip; only one that may exhaust the balance
+   * runs in a transaction with the limit's mark and event.
+   */
+  async #spend(scope: MerchantScope, found: CustomerGrants, grant: MeteredGrant, amount: number, ceiling: number | null): Promise<Entitlement | null> {
     const key = counterKey(grant);
-    if (!grant.counterExists) await openCounter(tx, key);
-    return spend(tx, key, amount, limit);
+    if (!grant.counterExists) await openCounter(this.#db, key);
+    const quietCeiling = Math.min(ceiling ?? Infinity, exhaustingUsage(found.grants, grant) - 1);
+    if (grant.usage + amount <= quietCeiling) {
+      const usage = await spend(this.#db, key, amount, Number.isFinite(quietCeiling) ? quietCeiling : null);
+      if (usage !== null) return combineGrants(withUsage(found.grants, grant, usage));
+    }
+    return this.#db.transaction(async (tx) => {
+      const usage = await spend(tx, key, amount, ceiling);
+      return usage === null ? null : this.#afterSpend(tx, scope, found, grant, usage);
+    });
   }
 
   /** The entitlement after `grant` reached `usage`; the first spend of a period to exhaust it announces it. */
   async #afterSpend(tx: Queryable, scope: MerchantScope, found: CustomerGrants, spent: MeteredGrant, usage: number): Promise<Entitlement> {
-    const entitlement = combineGrants(found.grants.map((grant) => (grant === spent ? { ...grant, usage } : grant)));
+    const entitlement = combineGrants(withUsage(found.grants, spent, usage));
     if (entitlement.balance !== null && entitlement.balance <= 0 && (await markLimitReached(tx, counterKey(spent), found.time))) {
       const { featureKey, limit, balance, resetsAt } = entitlement;
       const data = { object: 'entitlement', customerId: found.customerId, featureKey, limit, usage: entitlement.usage, balance, resetsAt, subscriptionId: spent.subscriptionId };
@@ -125,6 +135,16 @@ export class UsageRepository {
     const time = asOf(rows[0].customer_clock_time, this.#clock);
     return { customerId: rows[0].found_customer_id, time, grants: rows.flatMap((row) => (row.id ? grantsOf(row, time, featureKey) : [])) };
   }
+}
+
+/** The usage of `grant` at which the combined balance reaches 0 (`Infinity` when unlimited). */
+function exhaustingUsage(grants: FeatureGrant[], grant: MeteredGrant): number {
+  const entitlement = combineGrants(grants);
+  return entitlement.balance === null ? Infinity : grant.usage + entitlement.balance;
+}
+
+function withUsage(grants: FeatureGrant[], spent: FeatureGrant, usage: number): FeatureGrant[] {
+  return grants.map((grant) => (grant === spent ? { ...grant, usage } : grant));
 }
 
 function counterKey(grant: MeteredGrant): CounterKey {
