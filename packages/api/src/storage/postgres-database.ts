@@ -1,6 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { Pool } from 'pg';
-import type { PoolClient } from 'pg';
+import type { PoolClient, QueryConfig } from 'pg';
+import { createHash } from 'node:crypto';
 import { ambientTransaction } from './ambient-transaction';
 import { Database } from './database';
 import type { Queryable, Row } from './database';
@@ -39,7 +40,7 @@ export class PostgresDatabase extends Database {
     const ambient = ambientTransaction();
     if (ambient) return ambient.query<T>(sql, params);
     try {
-      return (await this.#pool.query<T>(sql, [...params])).rows;
+      return (await this.#pool.query<T>(statement(sql, params))).rows;
     } catch (error) {
       throw asStorageError(error);
     }
@@ -89,5 +90,25 @@ export class PostgresDatabase extends Database {
 }
 
 function run<R extends Row = Row>(client: PoolClient, sql: string, params: readonly unknown[] = []) {
-  return client.query<R>(sql, [...params]);
+  return client.query<R>(statement(sql, params));
+}
+
+const statementNames = new Map<string, string>();
+/** Every statement the API makes is a fixed text; the cap only guards against one that is not. */
+const MAX_PREPARED = 1_000;
+
+/**
+ * A parameterised statement is prepared once per connection under a name derived from its text,
+ * so PostgreSQL plans it once instead of on every call (planning the entitlement check's joins
+ * costs more than running them). Statements without parameters (BEGIN, COMMIT) stay unnamed.
+ */
+function statement(sql: string, params: readonly unknown[]): QueryConfig {
+  if (params.length === 0) return { text: sql };
+  let name = statementNames.get(sql);
+  if (!name) {
+    if (statementNames.size >= MAX_PREPARED) return { text: sql, values: [...params] };
+    name = `b${createHash('sha1').update(sql).digest('hex').slice(0, 20)}`;
+    statementNames.set(sql, name);
+  }
+  return { name, text: sql, values: [...params] };
 }
