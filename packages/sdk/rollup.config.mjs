@@ -1,7 +1,16 @@
 import { createConfig } from '../../rollup.config.mjs';
 
-export default createConfig({
+const configs = createConfig({
   cwd: import.meta.dirname,
-  entries: {"index": "src/index.ts"},
+  entries: { index: 'src/index.ts', ui: 'src/ui/index.ts' },
   banner: "'use client';",
 });
+
+// The ui entry is built on the public hooks: it imports '@billingos/sdk' (this package's own
+// entry) instead of bundling a second copy of the provider's context.
+for (const config of configs) {
+  const external = config.external;
+  config.external = (id) => id === '@billingos/sdk' || external(id);
+}
+
+export default configs;

@@ -20,6 +20,7 @@ export type {
   ScheduledChange,
   Subscription,
   SubscriptionStatus,
+  UpdateSubscriptionParams,
 } from './core/types';
 
 export { TokenManager } from './core/tokens/TokenManager';

@@ -25,7 +25,7 @@ test('public types', () => {
   assert<
     Equals<
       ReturnType<typeof useChangePlan>['changePlan'],
-      (subscriptionId: string, priceId: string, options?: { effective?: 'now' | 'period_end' }) => Promise<Subscription | undefined>
+      (subscriptionId: string, priceId: string, options?: { effective?: 'now' | 'period_end'; cancelAtPeriodEnd?: boolean }) => Promise<Subscription | undefined>
     >
   >(true);
   assert<Equals<Pick<EntitlementResult, 'limit' | 'usage' | 'balance'>, { limit: number | null; usage: number | null; balance: number | null }>>(true);
@@ -51,4 +51,15 @@ test('public types', () => {
   // @ts-expect-error apiUrl is a string
   const badProps: BillingOSProviderProps = { sessionTokenUrl: '/s', apiUrl: 3001 };
   expect([props.length, wrong, badProps, usageOf, limits, counted]).toHaveLength(6);
+});
+
+test('ui public types', () => {
+  type Props = import('../src/ui').PricingTableProps;
+  type Update = import('../src/index').UpdateSubscriptionParams;
+  assert<Equals<Update, { priceId?: string; effective?: 'now' | 'period_end'; scheduledChange?: null; cancelAtPeriodEnd?: boolean }>>(true);
+  assert<Equals<NonNullable<NonNullable<Props['appearance']>['theme']>, 'auto' | 'light' | 'dark'>>(true);
+  const labels: NonNullable<Props['localization']> = { subscribe: 'Abonnieren', features: { ai_credits: 'KI-Guthaben' } };
+  // @ts-expect-error every label is a string with {placeholders}, so a server component can pass it
+  const fn: NonNullable<Props['localization']> = { usageOf: (usage: number) => `${usage}` };
+  expect([labels, fn]).toBeDefined();
 });

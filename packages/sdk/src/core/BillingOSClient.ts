@@ -16,6 +16,7 @@ import type {
   List,
   Product,
   Subscription,
+  UpdateSubscriptionParams,
 } from './types';
 
 export interface BillingOSClientOptions extends TokenManagerOptions {
@@ -111,6 +112,17 @@ export class BillingOSClient {
 
   /** Moves a subscription to another price, now or at the period end (`effective`) (`manage_subscription`). */
   changePlan(subscriptionId: string, params: ChangePlanParams): Promise<Subscription> {
+    return this.updateSubscription(subscriptionId, params);
+  }
+
+  /**
+   * Any self-serve change of a subscription (`manage_subscription`): a plan change, dropping a
+   * scheduled one (`{ scheduledChange: null }`), or resuming a canceling one (`{ cancelAtPeriodEnd: false }`).
+   *
+   * @example
+   * await client.updateSubscription(subscription.id, { cancelAtPeriodEnd: false });
+   */
+  updateSubscription(subscriptionId: string, params: UpdateSubscriptionParams): Promise<Subscription> {
     return this.#request('PATCH', `/v1/me/subscriptions/${encodeURIComponent(subscriptionId)}`, params);
   }
 

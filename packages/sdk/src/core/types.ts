@@ -139,6 +139,20 @@ export interface ChangePlanParams {
   priceId: string;
   /** `period_end` waits for the current period's end (the subscription's `scheduledChange`). @default 'now' */
   effective?: 'now' | 'period_end';
+  /** `false` with a `period_end` change resumes a subscription that was to cancel (the change needs a next period). */
+  cancelAtPeriodEnd?: boolean;
+}
+
+/** What `PATCH /v1/me/subscriptions/:id` takes: a plan change, a dropped schedule, a resume. */
+export interface UpdateSubscriptionParams {
+  /** The new price; `effective` says when it applies. */
+  priceId?: string;
+  /** @default 'now' */
+  effective?: 'now' | 'period_end';
+  /** `null` drops a plan change scheduled for the period end. */
+  scheduledChange?: null;
+  /** `false` resumes a subscription that was to cancel at the period end. */
+  cancelAtPeriodEnd?: boolean;
 }
 
 export interface CancelSubscriptionParams {

@@ -1,0 +1,14 @@
+export { PricingTable } from './pricing-table/PricingTable';
+export type { PricingTableProps } from './pricing-table/PricingTable';
+export { BillingPortal } from './billing-portal/BillingPortal';
+export type { BillingPortalProps } from './billing-portal/BillingPortal';
+export { Protect } from './protect/Protect';
+export type { ProtectProps } from './protect/Protect';
+export { Paywall } from './paywall/Paywall';
+export type { PaywallProps } from './paywall/Paywall';
+export { UsageMeter } from './usage-meter/UsageMeter';
+export type { UsageMeterProps } from './usage-meter/UsageMeter';
+export type { UIOptions } from './options/UIOptions';
+export type { Appearance, AppearanceVariables } from './options/Appearance';
+export { defaultLocalization } from './options/Localization';
+export type { Localization } from './options/Localization';

@@ -1,0 +1,41 @@
+'use client';
+import { useContext, useMemo } from 'react';
+import type { Price } from '@billingos/sdk';
+import { formatDate, formatMoney, humanize } from './formatters';
+import { defaultLocalization, type LabelKey } from './Localization';
+import { UIOptionsContext } from './UIOptions';
+import { useLocaleEnvironment } from './useLocaleEnvironment';
+
+const per = { day: 'perDay', week: 'perWeek', month: 'perMonth', year: 'perYear' } as const;
+
+/** What a component needs to show text: labels, money, numbers, dates and feature names in the merchant's words. */
+export interface UI {
+  /** A label with its `{placeholders}` filled in. */
+  t(key: LabelKey, values?: Record<string, string | number>): string;
+  money(price: Price): string;
+  /** "/ month", "/ 3 months". */
+  interval(price: Price): string;
+  date(iso: string): string;
+  number(value: number): string;
+  feature(key: string): string;
+}
+
+/** The labels and formatters of the nearest component's options. */
+export function useUI(): UI {
+  const options = useContext(UIOptionsContext);
+  const { locale, timeZone } = useLocaleEnvironment(options.locale, options.timeZone);
+  const { localization } = options;
+  return useMemo(() => {
+    const t: UI['t'] = (key, values = {}) =>
+      (localization?.[key] ?? defaultLocalization[key]).replace(/\{(\w+)\}/g, (match, name: string) => String(values[name] ?? match));
+    const numbers = new Intl.NumberFormat(locale);
+    return {
+      t,
+      money: (price) => formatMoney(locale, price.amount, price.currency),
+      interval: (price) => (price.intervalCount > 1 ? t('perIntervals', { count: price.intervalCount, interval: price.interval }) : t(per[price.interval])),
+      date: (iso) => formatDate(locale, timeZone, iso),
+      number: (value) => numbers.format(value),
+      feature: (key) => localization?.features?.[key] ?? humanize(key),
+    };
+  }, [locale, timeZone, localization]);
+}

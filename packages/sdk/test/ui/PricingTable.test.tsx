@@ -1,0 +1,110 @@
+/** @jest-environment ./packages/sdk/test/support/jsdom-with-node-fetch.ts */
+import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { PricingTable } from '../../src/ui';
+import { startStack, type Stack } from '../support/stack';
+import { createCatalog, renderSignedIn, shownDate, subscribe, type Catalog } from './catalog';
+
+let stack: Stack;
+let catalog: Catalog;
+beforeAll(async () => {
+  stack = await startStack();
+  catalog = await createCatalog(stack);
+}, 120_000);
+afterAll(() => stack.close());
+afterEach(cleanup);
+
+const text = (element: Element) => element.textContent ?? '';
+const description = (element: Element) => document.getElementById(element.getAttribute('aria-describedby') ?? '')?.textContent;
+const plan = (name: string) => screen.getByRole('listitem', { name });
+const loaded = () => screen.findByRole('list', { name: 'Plans' }, { timeout: 15_000 });
+
+function tableFor(catalogIds: Catalog) {
+  return <PricingTable locale="en-US" timeZone="UTC" productIds={[catalogIds.starter.id, catalogIds.team.id]} />;
+}
+
+test('loading, then the plans with monthly prices, their features, a trial, and a monthly/yearly switch', async () => {
+  renderSignedIn(stack, 'browser', tableFor(catalog));
+  expect(text(screen.getByRole('status'))).toContain('Loading billing…');
+  await loaded();
+
+  const starter = plan('Starter');
+  expect(text(starter)).toContain('$9 / month');
+  expect(text(starter)).toContain('100 Ai credits');
+  expect(within(starter).getByRole('button', { name: 'Subscribe' })).toBeTruthy();
+  const team = plan('Team');
+  expect(text(team)).toContain('$29 / month');
+  expect(text(team)).toContain('14-day free trial');
+  expect(text(team)).toContain('Unlimited Storage');
+  expect(within(team).getByRole('button', { name: 'Start free trial' })).toBeTruthy();
+
+  const switcher = screen.getByRole('group', { name: 'Billing period' });
+  fireEvent.click(within(switcher).getByRole('button', { name: 'Yearly' }));
+  expect(within(switcher).getByRole('button', { name: 'Yearly' }).getAttribute('aria-pressed')).toBe('true');
+  expect(text(plan('Starter'))).toContain('$90 / year');
+  expect(text(plan('Team'))).toContain('$290 / year');
+});
+
+test('subscribing goes through a modal dialog: focus moves in, Escape closes and returns focus, Confirm subscribes', async () => {
+  renderSignedIn(stack, 'newcomer', tableFor(catalog));
+  await loaded();
+  const opener = within(plan('Starter')).getByRole('button', { name: 'Subscribe' });
+  opener.focus();
+  fireEvent.click(opener);
+
+  const dialog = screen.getByRole('dialog', { name: 'Subscribe to Starter' });
+  expect(dialog.getAttribute('aria-modal')).toBe('true');
+  expect(description(dialog)).toBe('You will be charged $9 / month until you cancel.');
+  expect(document.activeElement).toBe(within(dialog).getByRole('button', { name: 'Confirm' }));
+  fireEvent.keyDown(document.activeElement!, { key: 'Tab' });
+  expect(document.activeElement).toBe(within(dialog).getByRole('button', { name: 'Go back' }));
+  fireEvent.keyDown(document.activeElement!, { key: 'Escape' });
+  expect(screen.queryByRole('dialog')).toBeNull();
+  expect(document.activeElement).toBe(opener);
+
+  fireEvent.click(opener);
+  fireEvent.click(screen.getByRole('button', { name: 'Confirm' }));
+  await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull(), { timeout: 15_000 });
+  expect(text(screen.getByRole('status'))).toContain('You are now on Starter.');
+  expect(within(plan('Starter')).getByRole('button', { name: 'Current plan' }).getAttribute('aria-disabled')).toBe('true');
+  expect(document.activeElement).toBe(opener);
+  expect(within(plan('Team')).getByRole('button', { name: 'Upgrade' })).toBeTruthy();
+});
+
+test('on a plan, the current one is marked, upgrades are now and downgrades are scheduled for the period end', async () => {
+  const { subscription } = await subscribe(stack, 'upgrader', catalog.starter.monthly);
+  renderSignedIn(stack, 'upgrader', tableFor(catalog));
+  await loaded();
+  expect(plan('Starter').hasAttribute('data-current')).toBe(true);
+
+  fireEvent.click(within(plan('Team')).getByRole('button', { name: 'Upgrade' }));
+  expect(description(screen.getByRole('dialog', { name: 'Switch to Team' }))).toBe('Your plan changes to Team now, at $29 / month.');
+  fireEvent.click(screen.getByRole('button', { name: 'Confirm' }));
+  await waitFor(() => expect(within(plan('Team')).getByRole('button', { name: 'Current plan' })).toBeTruthy(), { timeout: 15_000 });
+
+  fireEvent.click(within(plan('Starter')).getByRole('button', { name: 'Downgrade' }));
+  const date = shownDate(subscription.currentPeriodEnd);
+  expect(description(screen.getByRole('dialog'))).toBe(`You keep Team until ${date}. Then your plan changes to Starter, at $9 / month.`);
+  fireEvent.click(screen.getByRole('button', { name: 'Confirm' }));
+  await waitFor(() => expect(within(plan('Starter')).getByRole('button', { name: 'Scheduled' })).toBeTruthy(), { timeout: 15_000 });
+  expect(text(plan('Starter'))).toContain(`Starts ${date}`);
+  expect(within(plan('Team')).getByRole('button', { name: 'Current plan' })).toBeTruthy();
+  const [after] = (await stack.billing.subscriptions.list({ customerId: subscription.customerId })).data;
+  expect(after!.scheduledChange).toEqual({ priceId: catalog.starter.monthly, effectiveAt: subscription.currentPeriodEnd });
+});
+
+test('a failed subscribe keeps the dialog open and says why', async () => {
+  renderSignedIn(stack, 'racer', tableFor(catalog));
+  await loaded();
+  // Another tab subscribed meanwhile: the API allows one subscription and answers subscription_exists.
+  await subscribe(stack, 'racer', catalog.team.monthly);
+  fireEvent.click(within(plan('Starter')).getByRole('button', { name: 'Subscribe' }));
+  fireEvent.click(screen.getByRole('button', { name: 'Confirm' }));
+  const alert = await screen.findByRole('alert', {}, { timeout: 15_000 });
+  expect(alert.textContent).toMatch(/^That did not work: .*subscription/i);
+  expect(screen.getByRole('dialog')).toBeTruthy();
+});
+
+test('a signed-out visitor is told to sign in', async () => {
+  renderSignedIn(stack, null, tableFor(catalog));
+  expect(text(await screen.findByRole('alert', {}, { timeout: 15_000 }))).toContain('You are signed out. Sign in again to see your billing.');
+});

@@ -1,0 +1,118 @@
+/** @jest-environment ./packages/sdk/test/support/jsdom-with-node-fetch.ts */
+import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { Paywall, Protect, UsageMeter } from '../../src/ui';
+import { startStack, type Stack } from '../support/stack';
+import { createCatalog, renderSignedIn, shownDate, subscribe, type Catalog } from './catalog';
+
+let stack: Stack;
+let catalog: Catalog;
+beforeAll(async () => {
+  stack = await startStack();
+  catalog = await createCatalog(stack);
+}, 120_000);
+afterAll(() => stack.close());
+afterEach(cleanup);
+
+const options = { locale: 'en-US', timeZone: 'UTC' } as const;
+const text = (element: Element | null) => element?.textContent ?? '';
+const settled = () => waitFor(() => expect(screen.queryByText('waiting')).toBeNull(), { timeout: 15_000 });
+
+function gates() {
+  return (
+    <>
+      <Protect feature="exports" fallback={<p>no exports</p>} loading={<p>waiting</p>}>
+        <p>exports</p>
+      </Protect>
+      <Protect feature="reports" fallback={<p>no reports</p>}>
+        <p>reports</p>
+      </Protect>
+      <Protect feature="ai_credits" requiredBalance={80} fallback={<p>not 80 credits</p>}>
+        <p>80 credits</p>
+      </Protect>
+      <Protect feature="ai_credits" fallback={<p>no credits</p>}>
+        <p>credits</p>
+      </Protect>
+    </>
+  );
+}
+
+test('Protect: the loading element first, then children where granted (with enough balance), else the fallback', async () => {
+  const { customerId } = await subscribe(stack, 'gated', catalog.starter.monthly);
+  await stack.billing.usage.record({ customerId, featureKey: 'ai_credits', value: 30 });
+  renderSignedIn(stack, 'gated', gates());
+  expect(screen.getByText('waiting')).toBeTruthy();
+  await settled();
+  expect(['no exports', 'reports', 'not 80 credits', 'credits'].map((t) => !!screen.queryByText(t))).toEqual([true, true, true, true]);
+});
+
+test('Protect: a spent balance is the fallback; no plan at all is the fallback', async () => {
+  const { customerId } = await subscribe(stack, 'spent', catalog.starter.monthly);
+  await stack.billing.usage.record({ customerId, featureKey: 'ai_credits', value: 100 });
+  renderSignedIn(stack, 'spent', gates());
+  await settled();
+  expect(screen.getByText('no credits')).toBeTruthy();
+  cleanup();
+  renderSignedIn(stack, 'planless', gates());
+  await settled();
+  expect(['no exports', 'no reports', 'no credits'].every((t) => screen.queryByText(t))).toBe(true);
+});
+
+test('Paywall: says what is missing and opens the pricing table in a dialog; the children once granted', async () => {
+  renderSignedIn(stack, 'walled', <Paywall feature="exports" {...options}><p>export now</p></Paywall>);
+  const heading = await screen.findByRole('heading', { name: 'Upgrade to use Exports' }, { timeout: 15_000 });
+  expect(text(heading.parentElement)).toContain('Your plan does not include Exports.');
+  const opener = screen.getByRole('button', { name: 'See plans' });
+  opener.focus();
+  fireEvent.click(opener);
+  const dialog = screen.getByRole('dialog', { name: 'Upgrade to use Exports' });
+  await within(dialog).findByRole('list', { name: 'Plans' }, { timeout: 15_000 });
+  fireEvent.keyDown(dialog, { key: 'Escape' });
+  expect(screen.queryByRole('dialog')).toBeNull();
+  expect(document.activeElement).toBe(opener);
+
+  fireEvent.click(opener);
+  const table = await within(screen.getByRole('dialog')).findByRole('list', { name: 'Plans' }, { timeout: 15_000 });
+  fireEvent.click(within(within(table).getByRole('listitem', { name: 'Team' })).getByRole('button', { name: 'Start free trial' }));
+  fireEvent.click(screen.getByRole('button', { name: 'Confirm' }));
+  expect(await screen.findByText('export now', {}, { timeout: 15_000 })).toBeTruthy();
+  expect(screen.queryByRole('dialog')).toBeNull();
+});
+
+test('Paywall: a used-up metered feature says when it resets', async () => {
+  const { customerId, subscription } = await subscribe(stack, 'drained', catalog.starter.monthly);
+  await stack.billing.usage.record({ customerId, featureKey: 'ai_credits', value: 100 });
+  renderSignedIn(stack, 'drained', <Paywall feature="ai_credits" {...options} localization={{ features: { ai_credits: 'AI credits' } }} />);
+  const heading = await screen.findByRole('heading', { name: 'Upgrade to use AI credits' }, { timeout: 15_000 });
+  expect(text(heading.parentElement)).toContain(`You have used all your AI credits for now. Resets on ${shownDate(subscription.currentPeriodEnd)}.`);
+});
+
+test('UsageMeter: usage of limit with a meter and the reset date; unlimited; included; not included', async () => {
+  const { customerId, subscription } = await subscribe(stack, 'metered', catalog.team.yearly);
+  await stack.billing.usage.record({ customerId, featureKey: 'ai_credits', value: 850 });
+  await stack.billing.usage.record({ customerId, featureKey: 'storage', value: 12 });
+  renderSignedIn(
+    stack,
+    'metered',
+    <>
+      {['ai_credits', 'storage', 'exports', 'seats'].map((feature) => (
+        <UsageMeter key={feature} feature={feature} {...options} />
+      ))}
+    </>,
+  );
+  const meter = await screen.findByRole('meter', { name: 'Ai credits' }, { timeout: 15_000 });
+  expect(meter.getAttribute('aria-valuetext')).toBe('850 of 1,000 used');
+  expect(meter.getAttribute('data-level')).toBe('high');
+  const rows = Array.from(document.querySelectorAll('.billingos-meter')).map((row) => row.textContent);
+  expect(rows).toEqual([
+    `Ai credits850 of 1,000 usedResets on ${shownDate(subscription.currentPeriodEnd)}`,
+    'Storage12 usedUnlimited',
+    'ExportsIncluded',
+    'SeatsNot included in your plan',
+  ]);
+  expect(screen.getAllByRole('meter')).toHaveLength(1);
+});
+
+test('UsageMeter: signed out says so', async () => {
+  renderSignedIn(stack, null, <UsageMeter feature="ai_credits" {...options} />);
+  expect(text(await screen.findByRole('alert', {}, { timeout: 15_000 }))).toContain('You are signed out.');
+});
