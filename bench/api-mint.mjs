@@ -2,12 +2,9 @@
 // next to GET /health on the same server (the ceiling of the HTTP stack, the peer each mint rate is compared with).
 // Usage: npm run build -w @billingos/api && node bench/api-mint.mjs [--connections 10] [--duration 10]
 // PostgreSQL runs when TEST_DATABASE_URL (or DATABASE_URL) is set; a scratch database is created and dropped.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
-import { benchPostgresUrl, secretKey, startApi, withScratchPostgres } from './support/api.mjs';
+import { onBothStorages, secretKey, startApi } from './support/api.mjs';
 
 const { values } = parseArgs({ options: { connections: { type: 'string', default: '10' }, duration: { type: 'string', default: '10' } } });
 const connections = Number(values.connections);
@@ -50,14 +47,6 @@ async function measure(label, env) {
 }
 
 console.log(`POST /v1/session-tokens (existing customer; then a new customer per request), ${connections} connections, ${duration} s each, autocannon; load average ${(await import('node:os')).loadavg()[0].toFixed(1)}`);
-const rows = [];
-const dataDir = mkdtempSync(join(tmpdir(), 'billingos-bench-'));
-try {
-  rows.push(await measure('PGlite (on disk)', { BILLINGOS_DATA_DIR: dataDir, DATABASE_URL: '' }));
-} finally {
-  rmSync(dataDir, { recursive: true, force: true });
-}
-if (benchPostgresUrl) rows.push(await withScratchPostgres(benchPostgresUrl, (url) => measure('PostgreSQL', { DATABASE_URL: url })));
-else console.log('(PostgreSQL skipped: set TEST_DATABASE_URL=postgres://… to measure it)');
+const rows = await onBothStorages(measure);
 console.table(rows);
 if (rows.length === 2) console.log(`PostgreSQL / PGlite mint rate: ${(rows[1]['mint req/s'] / rows[0]['mint req/s']).toFixed(2)}`);

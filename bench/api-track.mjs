@@ -2,12 +2,9 @@
 // PostgreSQL, next to GET /health on the same server. Exactness is checked too: against an unlimited feature the usage
 // afterwards equals the allowed checks, and against a limit L exactly L checks are allowed however many race for it.
 // Usage: npm run build -w @billingos/api && node bench/api-track.mjs [--connections 50] [--duration 10]
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
-import { benchPostgresUrl, secretKey, startApi, withScratchPostgres } from './support/api.mjs';
+import { onBothStorages, secretKey, startApi } from './support/api.mjs';
 
 const { values } = parseArgs({ options: { connections: { type: 'string', default: '50' }, duration: { type: 'string', default: '10' } } });
 const connections = Number(values.connections);
@@ -99,15 +96,7 @@ async function measure(label, env) {
 }
 
 console.log(`POST /v1/entitlements/check { track: true }, ${connections} connections, ${duration} s, autocannon; load average ${(await import('node:os')).loadavg()[0].toFixed(1)}`);
-const rows = [];
-const dataDir = mkdtempSync(join(tmpdir(), 'billingos-bench-'));
-try {
-  rows.push(await measure('PGlite (on disk)', { BILLINGOS_DATA_DIR: dataDir, DATABASE_URL: '' }));
-} finally {
-  rmSync(dataDir, { recursive: true, force: true });
-}
-if (benchPostgresUrl) rows.push(await withScratchPostgres(benchPostgresUrl, (url) => measure('PostgreSQL', { DATABASE_URL: url })));
-else console.log('(PostgreSQL skipped: set TEST_DATABASE_URL=postgres://… to measure it)');
+const rows = await onBothStorages(measure);
 console.table(rows);
 const exact = rows.every((row) => row['usage = allowed'] === `yes (${EXACT_REQUESTS})` && row[`allowed of limit ${LIMIT}`] === `${LIMIT} of ${LIMIT + EXACT_REQUESTS}`);
 if (!exact) {

@@ -2,6 +2,8 @@
 // and a scratch PostgreSQL database created and dropped around a run.
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 
@@ -44,3 +46,17 @@ export async function withScratchPostgres(url, run) {
 
 /** The PostgreSQL to measure on, if any (a scratch database is made on it). */
 export const benchPostgresUrl = process.env.TEST_DATABASE_URL || process.env.DATABASE_URL;
+
+/** `measure(label, env)` on PGlite (a fresh data folder) and, when one is configured, on a scratch PostgreSQL database. */
+export async function onBothStorages(measure) {
+  const rows = [];
+  const dataDir = mkdtempSync(join(tmpdir(), 'billingos-bench-'));
+  try {
+    rows.push(await measure('PGlite (on disk)', { BILLINGOS_DATA_DIR: dataDir, DATABASE_URL: '' }));
+  } finally {
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+  if (benchPostgresUrl) rows.push(await withScratchPostgres(benchPostgresUrl, (url) => measure('PostgreSQL', { DATABASE_URL: url })));
+  else console.log('(PostgreSQL skipped: set TEST_DATABASE_URL=postgres://… to measure it)');
+  return rows;
+}

@@ -1,4 +1,3 @@
-import { Client } from 'pg';
 import { startApiProcess } from '../../../test-utils/api-process';
 import type { ApiProcess } from '../../../test-utils/api-process';
 import { generateMerchantKeys } from '../src/bootstrap/merchant-keys';
@@ -6,22 +5,13 @@ import { createScratchDatabase } from '../src/storage/scratch-database';
 import type { ScratchDatabase } from '../src/storage/scratch-database';
 import { call } from './support/http';
 import { postgresUrl } from './support/postgres-url';
+import { sql } from './support/sql';
 import { startWebhookReceiver } from './support/webhook-receiver';
 import type { ReceivedEvent, WebhookReceiver } from './support/webhook-receiver';
 
 const pgUrl = postgresUrl();
 const keys = generateMerchantKeys();
 const SUBSCRIPTIONS = 12;
-
-async function sql(url: string, text: string, params: unknown[] = []) {
-  const db = new Client({ connectionString: url });
-  await db.connect();
-  try {
-    return (await db.query(text, params)).rows;
-  } finally {
-    await db.end();
-  }
-}
 
 const countBy = (events: ReceivedEvent[], key: (event: ReceivedEvent) => string) =>
   events.reduce<Record<string, number>>((counts, event) => ({ ...counts, [key(event)]: (counts[key(event)] ?? 0) + 1 }), {});

@@ -1,4 +1,3 @@
-import { Client } from 'pg';
 import { startApiProcess } from '../../../test-utils/api-process';
 import type { ApiProcess } from '../../../test-utils/api-process';
 import { generateMerchantKeys } from '../src/bootstrap/merchant-keys';
@@ -6,20 +5,11 @@ import { createScratchDatabase } from '../src/storage/scratch-database';
 import type { ScratchDatabase } from '../src/storage/scratch-database';
 import { call } from './support/http';
 import { postgresUrl } from './support/postgres-url';
+import { sql } from './support/sql';
 
 const pgUrl = postgresUrl();
 const keys = generateMerchantKeys();
 const FAIL_OPEN_WARNING = /Counting rate limits per node until storage answers again/g;
-
-async function sql(url: string, text: string, params: unknown[] = []) {
-  const db = new Client({ connectionString: url });
-  await db.connect();
-  try {
-    return (await db.query(text, params)).rows;
-  } finally {
-    await db.end();
-  }
-}
 
 (pgUrl ? describe : describe.skip)('two API processes on one PostgreSQL (BILLINGOS_RATE_LIMIT=20/60)', () => {
   let scratch: ScratchDatabase;
