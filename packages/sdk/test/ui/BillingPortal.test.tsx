@@ -19,12 +19,17 @@ const region = () => screen.getByRole('region', { name: 'Billing' });
 const planLoaded = () => screen.findByText('Your plan', {}, { timeout: 15_000 });
 const button = (name: string) => screen.getByRole('button', { name });
 
-test('loading, then a customer without a plan sees an empty state and the plans', async () => {
+test('loading, then a customer without a plan sees an empty state and the plans; subscribing there focuses the new plan', async () => {
   renderSignedIn(stack, 'nobody', portal);
   expect(text(screen.getByRole('status'))).toBe('Loading billing…');
   expect(await screen.findByRole('heading', { name: 'No plan yet' }, { timeout: 15_000 })).toBeTruthy();
   expect(text(region())).toContain('Choose a plan to get started.');
-  expect(await screen.findByRole('list', { name: 'Plans' })).toBeTruthy();
+  const plans = await screen.findByRole('list', { name: 'Plans' });
+
+  fireEvent.click(within(within(plans).getByRole('listitem', { name: 'Starter' })).getByRole('button', { name: 'Subscribe' }));
+  fireEvent.click(button('Confirm'));
+  // The table and the dialog's opener give way to the plan, and focus goes to it.
+  await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('heading', { name: 'Starter', level: 2 })), { timeout: 15_000 });
 });
 
 test('an active plan: name, price, status, renewal date and a meter for each metered feature', async () => {

@@ -1,5 +1,5 @@
 'use client';
-import { useId, useState } from 'react';
+import { useId, useRef, useState } from 'react';
 import { useProducts, useSubscriptions } from '@billingos/sdk';
 import { defaultLocalization } from '../options/Localization';
 import type { UIOptions } from '../options/UIOptions';
@@ -40,6 +40,8 @@ function Portal() {
   const { t } = useUI();
   const plansId = useId();
   const [plansOpen, setPlansOpen] = useState(false);
+  // After subscribing from the empty state the table (and its dialog's opener) goes: focus moves to the new plan.
+  const wasEmpty = useRef(false);
   const subscriptions = useSubscriptions();
   const products = useProducts();
 
@@ -51,6 +53,7 @@ function Portal() {
 
   const active = findActive(subscriptions.data);
   if (!active) {
+    wasEmpty.current = true;
     return (
       <>
         <div className="billingos-card billingos-empty">
@@ -63,7 +66,7 @@ function Portal() {
   }
   return (
     <>
-      <CurrentPlan subscription={active} products={products.data} plansOpen={plansOpen} plansId={plansId} onTogglePlans={() => setPlansOpen(!plansOpen)} />
+      <CurrentPlan focusOnMount={wasEmpty.current} subscription={active} products={products.data} plansOpen={plansOpen} plansId={plansId} onTogglePlans={() => setPlansOpen(!plansOpen)} />
       <div id={plansId} hidden={!plansOpen}>
         {plansOpen && <PricingTable />}
       </div>

@@ -1,5 +1,5 @@
 'use client';
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useCancelSubscription, type Product, type Subscription } from '@billingos/sdk';
 import { ConfirmDialog } from '../dialog/ConfirmDialog';
 import { useUI } from '../options/useUI';
@@ -12,13 +12,19 @@ interface CurrentPlanProps {
   plansOpen: boolean;
   plansId: string;
   onTogglePlans: () => void;
+  focusOnMount?: boolean;
 }
 
 /** The plan, its price and status, the next date that matters, a scheduled change, and the plan's actions. */
-export function CurrentPlan({ subscription, products, plansOpen, plansId, onTogglePlans }: CurrentPlanProps) {
+export function CurrentPlan({ subscription, products, plansOpen, plansId, onTogglePlans, focusOnMount }: CurrentPlanProps) {
   const ui = useUI();
   const { t } = ui;
   const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    if (focusOnMount) heading.current?.focus();
+    // Only when the plan first appears.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
   const [confirmCancel, setConfirmCancel] = useState(false);
   const cancel = useCancelSubscription();
   const { update, isPending, error } = useSubscriptionUpdate();
