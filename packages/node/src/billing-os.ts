@@ -10,6 +10,8 @@ import { SessionTokens } from './resources/session-tokens';
 import { Subscriptions } from './resources/subscriptions';
 import { TestClocks } from './resources/test-clocks';
 import { Usage } from './resources/usage';
+import { Events } from './resources/events';
+import { WebhookEndpoints } from './resources/webhook-endpoints';
 import { toNodeHandler } from './session-route/node-adapter';
 import { CryptoProvider } from './webhooks/crypto-provider';
 import { Webhooks } from './webhooks/webhooks';
@@ -36,6 +38,8 @@ class Services {
     @inject(Entitlements) readonly entitlements: Entitlements,
     @inject(Usage) readonly usage: Usage,
     @inject(TestClocks) readonly testClocks: TestClocks,
+    @inject(WebhookEndpoints) readonly webhookEndpoints: WebhookEndpoints,
+    @inject(Events) readonly events: Events,
   ) {}
 }
 
@@ -89,6 +93,16 @@ export class BillingOS {
   /** Test mode only: clocks you move by hand to run trials, renewals and scheduled changes. */
   get testClocks(): TestClocks {
     return this.#services.testClocks;
+  }
+
+  /** Where BillingOS sends your events: register, rotate secrets, inspect delivery attempts. */
+  get webhookEndpoints(): WebhookEndpoints {
+    return this.#services.webhookEndpoints;
+  }
+
+  /** The events of the key's mode, newest first, and their redelivery to an endpoint. */
+  get events(): Events {
+    return this.#services.events;
   }
 
   /** Webhook verification with this instance's `webhookSecret` (and a `CryptoProvider` a plugin registered, if any). */

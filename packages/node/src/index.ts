@@ -88,6 +88,21 @@ export type {
   TestClockListParams,
   Timestamp,
 } from './resources/test-clock';
+export { WebhookEndpoints } from './resources/webhook-endpoints';
+export type {
+  DeletedWebhookEndpoint,
+  EnabledEvents,
+  WebhookDeliveryAttempt,
+  WebhookDeliveryAttemptListParams,
+  WebhookEndpoint,
+  WebhookEndpointCreateParams,
+  WebhookEndpointListParams,
+  WebhookEndpointRotateSecretParams,
+  WebhookEndpointUpdateParams,
+  WebhookEndpointWithSecret,
+} from './resources/webhook-endpoint';
+export { Events } from './resources/events';
+export type { EventListParams, EventRedeliverParams, WebhookDelivery } from './resources/event';
 export { ListPromise } from './resources/list-promise';
 export type { ListParams, Page } from './resources/list-promise';
 
@@ -104,6 +119,13 @@ export type {
   SubscriptionEvent,
   WebhookEventOf,
 } from './webhooks/webhook-event';
+export { createWebhookRoute } from './webhooks/webhook-route';
+export type { WebhookRoute } from './webhooks/webhook-route';
+export { createWebhookHandler, toNodeWebhookHandler } from './webhooks/node-webhook-handler';
+export type { WebhookHandler, WebhookRequestLike } from './webhooks/node-webhook-handler';
+export type { BillingOSEventOfType, WebhookEventHandlers, WebhookRouteLogger, WebhookRouteOptions } from './webhooks/webhook-route-options';
+export { MemoryWebhookEventStore } from './webhooks/webhook-event-store';
+export type { WebhookEventStore } from './webhooks/webhook-event-store';
 export { CryptoProvider } from './webhooks/crypto-provider';
 export { NodeCryptoProvider } from './webhooks/node-crypto-provider';
 export { SubtleCryptoProvider } from './webhooks/subtle-crypto-provider';
