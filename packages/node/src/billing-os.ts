@@ -3,6 +3,7 @@ import { AuthProvider } from './auth/auth-provider';
 import { resolveConfig } from './config/resolve-config';
 import { registerProviders } from './config/register-defaults';
 import { ConfigurationError } from './errors/configuration-error';
+import { getBillingState } from './resources/billing-state';
 import { Customers } from './resources/customers';
 import { Entitlements } from './resources/entitlements';
 import { Products } from './resources/products';
@@ -20,6 +21,7 @@ import type { BillingOSPlugin } from './billing-os-plugin';
 import type { BillingOSConfig } from './config/billing-os-config';
 import type { AbstractToken, DependencyContainer } from './internal/di';
 import type { RequestOptions } from './http/request-options';
+import type { BillingState, BillingStateParams } from './resources/billing-state';
 import type { CreateSessionTokenParams, SessionToken } from './resources/session-tokens';
 import type { SessionHandler } from './session-route/node-adapter';
 import type { SessionRoute } from './session-route/session-route';
@@ -135,6 +137,17 @@ export class BillingOS {
    */
   createSessionToken(params: CreateSessionTokenParams, options?: RequestOptions): Promise<SessionToken> {
     return this.#services.sessionTokens.create(params, options);
+  }
+
+  /**
+   * A customer's billing as the React components show it — customer (`null` if unknown; nothing
+   * is created), subscriptions, entitlements, products — for `<BillingOSProvider initialState>`.
+   *
+   * @example
+   * const initialState = await billing.getBillingState({ externalUserId: user.id });
+   */
+  getBillingState(params: BillingStateParams, options?: RequestOptions): Promise<BillingState> {
+    return getBillingState(this.#services, params, options);
   }
 
   /**

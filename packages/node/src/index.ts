@@ -88,6 +88,7 @@ export type {
   TestClockListParams,
   Timestamp,
 } from './resources/test-clock';
+export type { BillingState, BillingStateParams } from './resources/billing-state';
 export { WebhookEndpoints } from './resources/webhook-endpoints';
 export type {
   DeletedWebhookEndpoint,
