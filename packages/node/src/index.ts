@@ -113,6 +113,7 @@ export type { HeadersLike } from './webhooks/webhook-headers';
 export type { RawBody } from './webhooks/raw-body';
 export type {
   BillingOSEvent,
+  BillingOSEventOfType,
   BillingOSEventType,
   CustomerEvent,
   EntitlementEvent,
@@ -124,7 +125,7 @@ export { createWebhookRoute } from './webhooks/webhook-route';
 export type { WebhookRoute } from './webhooks/webhook-route';
 export { createWebhookHandler, toNodeWebhookHandler } from './webhooks/node-webhook-handler';
 export type { WebhookHandler, WebhookRequestLike } from './webhooks/node-webhook-handler';
-export type { BillingOSEventOfType, WebhookEventHandlers, WebhookRouteLogger, WebhookRouteOptions } from './webhooks/webhook-route-options';
+export type { WebhookEventHandlers, WebhookRouteLogger, WebhookRouteOptions } from './webhooks/webhook-route-options';
 export { MemoryWebhookEventStore } from './webhooks/webhook-event-store';
 export type { WebhookEventStore } from './webhooks/webhook-event-store';
 export { CryptoProvider } from './webhooks/crypto-provider';

@@ -3,7 +3,7 @@ import { HttpClient } from '../http/http-client';
 import { idSegment } from './id-segment';
 import { ListPromise, toPage } from './list-promise';
 import type { RequestOptions } from '../http/request-options';
-import type { BillingOSEvent } from '../webhooks/webhook-event';
+import type { BillingOSEvent, BillingOSEventOfType, BillingOSEventType } from '../webhooks/webhook-event';
 import type { EventListParams, EventRedeliverParams, WebhookDelivery } from './event';
 import type { Page } from './list-promise';
 
@@ -21,7 +21,12 @@ export class Events {
     return this.#http.request({ method: 'GET', path: eventPath(id, 'retrieve') }, options);
   }
 
-  /** @example for await (const event of billing.events.list({ type: 'subscription.renewed' })) console.log(event.data.id); */
+  /**
+   * Newest first; with `type`, the events are typed by it.
+   * @example for await (const event of billing.events.list({ type: 'subscription.renewed' })) console.log(event.data.currentPeriodEnd);
+   */
+  list<TType extends BillingOSEventType>(params: EventListParams & { type: TType }, options?: RequestOptions): ListPromise<BillingOSEventOfType<TType>>;
+  list(params?: EventListParams, options?: RequestOptions): ListPromise<BillingOSEvent>;
   list(params: EventListParams = {}, options?: RequestOptions): ListPromise<BillingOSEvent> {
     const { startingAfter, ...query } = params;
     return new ListPromise(async (cursor) => {

@@ -53,3 +53,13 @@ export type BillingOSEvent = CustomerEvent | SubscriptionEvent | EntitlementEven
 
 /** Every event type, e.g. for a handler map. */
 export type BillingOSEventType = BillingOSEvent['type'];
+
+/** The event of one `type`, e.g. `BillingOSEventOfType<'subscription.renewed'>` has `data: Subscription`. */
+export type BillingOSEventOfType<TType extends BillingOSEventType> =
+  BillingOSEvent extends infer TEvent
+    ? TEvent extends WebhookEventOf<infer TTypes, infer TData>
+      ? TType extends TTypes
+        ? WebhookEventOf<TType, TData>
+        : never
+      : never
+    : never;

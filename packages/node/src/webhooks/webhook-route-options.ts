@@ -1,16 +1,6 @@
 import type { CryptoProvider } from './crypto-provider';
-import type { BillingOSEvent, BillingOSEventType, WebhookEventOf } from './webhook-event';
+import type { BillingOSEventOfType, BillingOSEventType } from './webhook-event';
 import type { WebhookEventStore } from './webhook-event-store';
-
-/** The event of one `type`, e.g. `BillingOSEventOfType<'subscription.renewed'>` has `data: Subscription`. */
-export type BillingOSEventOfType<TType extends BillingOSEventType> =
-  BillingOSEvent extends infer TEvent
-    ? TEvent extends WebhookEventOf<infer TTypes, infer TData>
-      ? TType extends TTypes
-        ? WebhookEventOf<TType, TData>
-        : never
-      : never
-    : never;
 
 /** A handler per event type; a type without one is acknowledged (200) and skipped. */
 export type WebhookEventHandlers = {
