@@ -24,7 +24,7 @@ export type {
 } from './core/types';
 
 export { TokenManager } from './core/tokens/TokenManager';
-export type { TokenManagerOptions, TokenState } from './core/tokens/TokenManager';
+export type { InitialToken, TokenManagerOptions, TokenState } from './core/tokens/TokenManager';
 export type { TokenRequestOptions, TokenResult, TokenSource } from './core/tokens/TokenSource';
 export { UrlTokenSource } from './core/tokens/UrlTokenSource';
 export { StaticTokenSource } from './core/tokens/StaticTokenSource';
@@ -38,7 +38,7 @@ export type { BroadcastChannelLike, CreateChannel, SharedToken } from './core/to
 export { Query } from './core/query/Query';
 export type { QueryState } from './core/query/Query';
 export { QueryCache } from './core/query/QueryCache';
-export type { ResourceData, ResourceKey } from './core/query/QueryCache';
+export type { InitialState, ResourceData, ResourceKey } from './core/query/QueryCache';
 
 export { BillingOSError } from './core/errors/BillingOSError';
 export type { BillingOSErrorInit, BillingOSErrorType } from './core/errors/BillingOSError';

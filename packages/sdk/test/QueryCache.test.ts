@@ -98,3 +98,17 @@ test('a query waiting for the first token at clear() never asks the API with the
   expect(customer.getState().data?.id).toBe('cus_of_token_2');
   expect(shown).not.toContain('cus_of_token_1');
 });
+
+test('server-read initialState seeds settled, fresh queries; after a sign-out nothing of it is used', async () => {
+  const client = new BillingOSClient({ apiUrl: 'https://api.test', tokenSource: new CountingSource(60 * 60_000), fetch: meByToken });
+  const seeded = { id: 'cus_seeded' } as never;
+  const cache = new QueryCache(client, { customer: seeded, subscriptions: [] });
+  expect(cache.get('customer').getState()).toEqual({ data: seeded, error: null, isLoading: false, isFetching: false });
+  cache.get('customer').ensure();
+  expect(cache.get('customer').getState().isFetching).toBe(false);
+
+  client.tokens.clear();
+  expect(cache.get('customer').getState().data).toBeUndefined();
+  // Not yet created at the sign-out: it starts empty too, not with the old user's list.
+  expect(cache.get('subscriptions').getState()).toMatchObject({ data: undefined, isLoading: true });
+});

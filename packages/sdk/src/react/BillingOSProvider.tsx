@@ -1,7 +1,7 @@
 'use client';
 import { useEffect, useMemo, type ReactNode } from 'react';
 import { BillingOSClient } from '../core/BillingOSClient';
-import { QueryCache } from '../core/query/QueryCache';
+import { QueryCache, type InitialState } from '../core/query/QueryCache';
 import { assertNotSecretKey } from '../core/tokens/assertNotSecretKey';
 import { StaticTokenSource } from '../core/tokens/StaticTokenSource';
 import type { TokenManagerOptions } from '../core/tokens/TokenManager';
@@ -29,6 +29,12 @@ export interface BillingOSProviderProps extends TokenManagerOptions {
   apiUrl?: string;
   /** @default globalThis.fetch */
   fetch?: typeof fetch;
+  /**
+   * Billing your server already read (`billing.getBillingState()` in `@billingos/node`): the hooks
+   * start with it, so the first render (server and browser alike) is filled and fetches nothing.
+   * Read when the provider is created; later changes are ignored.
+   */
+  initialState?: InitialState;
   children?: ReactNode;
 }
 
@@ -39,12 +45,14 @@ export interface BillingOSProviderProps extends TokenManagerOptions {
  * <BillingOSProvider sessionTokenUrl="/api/billingos-session" apiUrl="https://billing.example.com">
  *   <App />
  * </BillingOSProvider>
+ * // Filled on the first render: a token and the billing state read on the server.
+ * <BillingOSProvider sessionTokenUrl="/api/billingos-session" initialToken={token} initialState={state}>
  */
 export function BillingOSProvider(props: BillingOSProviderProps): ReactNode {
   const { sessionTokenUrl, sessionToken, tokenSource, apiKey, customerId, apiUrl, fetch } = props;
   const value = useMemo(() => {
     const client = new BillingOSClient({ ...props, tokenSource: sourceOf(props), publishableKey: apiKey });
-    return { client, cache: new QueryCache(client) };
+    return { client, cache: new QueryCache(client, props.initialState) };
     // The other props (options, children) do not change which credentials or API are used.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [sessionTokenUrl, sessionToken, tokenSource, apiKey, customerId, apiUrl, fetch]);

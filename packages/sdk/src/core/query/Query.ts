@@ -23,9 +23,14 @@ export class Query<T> extends Subscribable {
   /** Bumped by `reset()` (a sign-out): an answer to a request of an older epoch is dropped. */
   #epoch = 0;
 
-  constructor(fetcher: () => Promise<T>) {
+  /** With `initial` (data a server already read) the query starts settled and fresh: no spinner, no request. */
+  constructor(fetcher: () => Promise<T>, initial?: T) {
     super();
     this.#fetcher = fetcher;
+    if (initial !== undefined) {
+      this.#state = { data: initial, error: null, isLoading: false, isFetching: false };
+      this.#stale = false;
+    }
   }
 
   getState = (): QueryState<T> => this.#state;

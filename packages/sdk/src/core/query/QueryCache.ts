@@ -13,15 +13,23 @@ export type ResourceKey = keyof typeof fetchers;
 export type ResourceData<K extends ResourceKey> = Awaited<ReturnType<(typeof fetchers)[K]>>;
 
 /**
+ * What a server read for the first paint (`billing.getBillingState()` in `@billingos/node`);
+ * `customer: null` (a user BillingOS has not seen yet) seeds nothing for the customer.
+ */
+export type InitialState = { [K in ResourceKey]?: ResourceData<K> | null };
+
+/**
  * One {@link Query} per resource for one client: the shared cache behind the data hooks, so a
  * hundred components reading subscriptions cause one request.
  */
 export class QueryCache {
   readonly #client: BillingOSClient;
   readonly #queries = new Map<ResourceKey, Query<unknown>>();
+  #initial: InitialState;
 
-  constructor(client: BillingOSClient) {
+  constructor(client: BillingOSClient, initial: InitialState = {}) {
     this.#client = client;
+    this.#initial = initial;
     let wasOk = false;
     let epoch = client.tokens.epoch;
     client.tokens.subscribe(() => {
@@ -33,7 +41,10 @@ export class QueryCache {
       // Updated before acting: a reset or retry asks for a token, which notifies this listener again.
       wasOk = token !== null && error === null;
       epoch = client.tokens.epoch;
-      if (cleared) this.#queries.forEach((query) => query.reset());
+      if (cleared) {
+        this.#initial = {};
+        this.#queries.forEach((query) => query.reset());
+      }
       if (recovered) this.#queries.forEach((query) => query.retryIfFailed());
     });
   }
@@ -41,7 +52,7 @@ export class QueryCache {
   get<K extends ResourceKey>(key: K): Query<ResourceData<K>> {
     let query = this.#queries.get(key);
     if (!query) {
-      query = new Query<unknown>(() => fetchers[key](this.#client));
+      query = new Query<unknown>(() => fetchers[key](this.#client), this.#initial[key] ?? undefined);
       this.#queries.set(key, query);
     }
     return query as Query<ResourceData<K>>;

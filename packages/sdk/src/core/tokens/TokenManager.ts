@@ -31,7 +31,16 @@ export interface TokenManagerOptions {
    * @default 50
    */
   shareWaitMs?: number;
+  /**
+   * A token your server minted for this page (`{ token, expiresAt }`, or what
+   * `billing.createSessionToken()` answered): used until its refresh is due, so the first render
+   * needs no request.
+   */
+  initialToken?: InitialToken;
 }
+
+/** A session token minted on the server: `{ token, expiresAt }` or `{ sessionToken, expiresAt }`. */
+export type InitialToken = { expiresAt: Date | string | null } & ({ token: string } | { sessionToken: string });
 
 const noop = () => {};
 
@@ -70,6 +79,13 @@ export class TokenManager extends Subscribable {
     super();
     this.#source = source;
     this.#options = options;
+    const initial = options.initialToken;
+    if (initial) {
+      const token = 'token' in initial ? initial.token : initial.sessionToken;
+      assertNotSecretKey(token);
+      const expiresAt = initial.expiresAt === null ? null : new Date(initial.expiresAt);
+      this.#adopt({ token, expiresAt: expiresAt?.toISOString() ?? null, ...tokenTiming({ token, expiresAt }, Date.now()) }, true);
+    }
   }
 
   /** The current state; stable between changes (for `useSyncExternalStore`). */
