@@ -48,5 +48,5 @@ export class Events {
 }
 
 function eventPath(id: string, method: string): string {
-  return `/v1/events/${idSegment(id, { method: `events.${method}`, param: 'id', expected: "an event id such as 'evt_123'" })}`;
+  return `/v1/events/${idSegment(id, { method: `events.${method}`, param: 'id', expected: "a BillingOS event id such as 'evt_123'" })}`;
 }

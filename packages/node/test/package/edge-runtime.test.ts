@@ -87,3 +87,23 @@ test('createSessionToken and constructEventAsync run in a Web-only context; sync
     syncError: expect.stringMatching(/^sync_crypto_unavailable: .*constructEventAsync/),
   });
 });
+
+test('createWebhookRoute verifies with Web Crypto in a Web-only context: 200 and the handler once, 400 for a tampered body', async () => {
+  const context = webContext();
+  runInContext(await bundle('dist/index.js'), context);
+  const run = runInContext(
+    `(async ({ secret, payload, headers }) => {
+      const handled = [];
+      const route = BillingOSModule.createWebhookRoute({ secret, on: { 'customer.created': (event) => { handled.push(event.id); } } });
+      const post = (body) => route(new Request('https://edge.test/webhooks', { method: 'POST', body, headers }));
+      const statuses = [(await post(payload)).status, (await post(payload.replace('evt_', 'evt_x'))).status, (await post(payload)).status];
+      return { statuses, handled };
+    })`,
+    context,
+  ) as (input: object) => Promise<Record<string, unknown>>;
+
+  const { Webhooks } = await import('@billingos/node');
+  const payload = JSON.stringify({ id: 'evt_route', type: 'customer.created', createdAt: new Date().toISOString(), livemode: false, data: {} });
+  const headers = new Webhooks({ secret: server.webhookSecret }).generateTestHeaders({ payload });
+  expect(await run({ secret: server.webhookSecret, payload, headers })).toEqual({ statuses: [200, 400, 200], handled: ['evt_route'] });
+});

@@ -30,6 +30,13 @@ const calls: Array<[string, string, (id: string) => PromiseLike<unknown>]> = [
   ['testClocks.retrieve', 'id', (id) => billing.testClocks.retrieve(id)],
   ['testClocks.advance', 'id', (id) => billing.testClocks.advance(id, { frozenTime: 1_767_225_600 })],
   ['testClocks.del', 'id', (id) => billing.testClocks.del(id)],
+  ['webhookEndpoints.retrieve', 'id', (id) => billing.webhookEndpoints.retrieve(id)],
+  ['webhookEndpoints.update', 'id', (id) => billing.webhookEndpoints.update(id, { disabled: false })],
+  ['webhookEndpoints.del', 'id', (id) => billing.webhookEndpoints.del(id)],
+  ['webhookEndpoints.rotateSecret', 'id', (id) => billing.webhookEndpoints.rotateSecret(id, { expiresIn: 0 })],
+  ['webhookEndpoints.deliveries', 'id', (id) => billing.webhookEndpoints.deliveries(id)],
+  ['events.retrieve', 'id', (id) => billing.events.retrieve(id)],
+  ['events.redeliver', 'id', (id) => billing.events.redeliver(id, { endpointId: 'we_1' })],
 ];
 
 const badIds: unknown[] = ['', '.', '..', 'a/b', '../cus_1', 'cus_1/entitlements', 'cus_1?limit=1', 'cus_1#x', 'cus 1', ' cus_1', 'cus_1\n', '\t', 'a\\b', 'cus_\u0000', undefined, null, 42];
@@ -73,4 +80,11 @@ test('customers.list sends externalOrganizationId as a query parameter', async (
   const url = new URL(transport.urls[0]!);
   expect(url.pathname).toBe('/v1/customers');
   expect(Object.fromEntries(url.searchParams)).toEqual({ externalOrganizationId: 'org_42', limit: '5' });
+});
+
+test('events.redeliver checks endpointId (sent in the body) before any request', async () => {
+  for (const endpointId of ['', '..', 'we_1/x', undefined]) {
+    await expect(billing.events.redeliver('evt_1', { endpointId: endpointId as string })).rejects.toMatchObject({ name: 'InvalidRequestError', param: 'endpointId' });
+  }
+  expect(transport.urls).toEqual([]);
 });
