@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import express from 'express';
 import { BillingOS } from '@billingos/node';
 import { createSessionHandler } from '@billingos/node/helpers/generic';
-import { ensureDemoCatalog } from './catalog.mjs';
+import { AI_CREDITS, ensureDemoCatalog } from './catalog.mjs';
 
 const port = Number(process.env.PORT ?? 3000);
 const apiUrl = process.env.BILLINGOS_API_URL ?? 'http://localhost:3001';
@@ -40,6 +40,16 @@ app.get(
   ),
 );
 
+// --- Your own feature, metered: the server checks and counts one AI credit in one step, with the
+// secret key. The browser never tracks usage; it only shows the meter (and refetches it).
+app.post('/api/generate', async (req, res) => {
+  const userId = userFromCookie(req.headers.cookie);
+  if (!userId) return res.status(401).json({ error: 'Sign in first.' });
+  const check = await billing.entitlements.check({ externalUserId: userId, featureKey: AI_CREDITS, track: true });
+  if (!check.allowed) return res.status(402).json({ error: 'No AI credits left on your plan.', balance: check.balance, resetsAt: check.resetsAt });
+  res.json({ result: `Idea #${check.usage}: a haiku about invoices.`, balance: check.balance });
+});
+
 app.post('/login', (req, res) => {
   const userId = String(req.body.userId ?? '').trim() || 'demo-user';
   res.cookie('demo_user', cookieValue(userId), { httpOnly: true, sameSite: 'lax', path: '/', encode: String });
@@ -51,10 +61,17 @@ app.post('/logout', (_req, res) => {
   res.redirect('/');
 });
 
-app.get('/config.json', (_req, res) => res.json({ apiUrl }));
+const catalog = await ensureDemoCatalog(billing);
+if (catalog.outdated) {
+  console.log(
+    'This BillingOS data also holds the plans of an older demo (without AI credits). The "Plans" table lists only the current ones; ' +
+      "the portal's plan list shows every active product (products cannot be archived yet): start from fresh data (remove .billingos/data) to drop them.",
+  );
+}
+
+app.get('/config.json', (_req, res) => res.json({ apiUrl, productIds: catalog.productIds }));
 app.use(express.static(join(import.meta.dirname, 'public')));
 
-await ensureDemoCatalog(billing);
 const server = app.listen(port, () => {
   console.log(`Example dashboard on http://localhost:${server.address().port} (BillingOS API ${apiUrl})`);
 });

@@ -1,18 +1,11 @@
+import { useState } from 'react';
 import { createRoot } from 'react-dom/client';
-import {
-  BillingOSProvider,
-  useActiveSubscription,
-  useCancelSubscription,
-  useChangePlan,
-  useCreateSubscription,
-  useCustomer,
-  useEntitlement,
-  useEntitlements,
-  useProducts,
-  useSessionToken,
-} from '@billingos/sdk';
+import { BillingOSProvider, useActiveSubscription, useCustomer, useEntitlement, useSessionToken } from '@billingos/sdk';
+import { BillingPortal, Paywall, PricingTable, UsageMeter } from '@billingos/sdk/ui';
+import '@billingos/sdk/ui/styles.css';
 
-const money = (price) => `${(price.amount / 100).toFixed(2)} ${price.currency.toUpperCase()} / ${price.interval}`;
+// Labels shared by every component: feature keys shown by name.
+const ui = { localization: { features: { ai_credits: 'AI credits', advanced_reports: 'Advanced reports' } } };
 
 function LoginForm() {
   return (
@@ -35,97 +28,76 @@ function SignOut({ clear }) {
   return <button onClick={signOut}>Sign out</button>;
 }
 
-function Plans() {
-  const { data: products } = useProducts();
-  const { data: active } = useActiveSubscription();
-  const { createSubscription, isPending: creating } = useCreateSubscription();
-  const { changePlan, isPending: changing } = useChangePlan();
-  if (!products) return <p>Loading plans…</p>;
+// Spends one AI credit through this app's own server route (which tracks it with the secret key),
+// then refetches the entitlements so every meter on the page counts down.
+function GenerateButton() {
+  const { refetch } = useEntitlement('ai_credits');
+  const [busy, setBusy] = useState(false);
+  const [message, setMessage] = useState('');
+  const generate = async () => {
+    setBusy(true);
+    try {
+      const response = await fetch('/api/generate', { method: 'POST' });
+      const body = await response.json();
+      setMessage(response.ok ? body.result : body.error);
+      await refetch();
+    } finally {
+      setBusy(false);
+    }
+  };
   return (
-    <section className="card">
-      <h2>Plans</h2>
-      {products.map((product) =>
-        product.prices.map((price) => {
-          const current = active?.price.id === price.id;
-          const choose = () => (active ? changePlan(active.id, price.id) : createSubscription({ priceId: price.id }));
-          return (
-            <div key={price.id} className="plan" data-plan={product.name}>
-              <strong>{product.name}</strong> — {money(price)}
-              <button disabled={current || creating || changing} onClick={choose}>
-                {current ? 'Current plan' : active ? `Switch to ${product.name}` : `Subscribe to ${product.name}`}
-              </button>
-            </div>
-          );
-        }),
-      )}
+    <p className="spend">
+      <button onClick={generate} disabled={busy}>
+        Generate an idea (1 AI credit)
+      </button>
+      <output aria-live="polite">{message}</output>
+    </p>
+  );
+}
+
+function AiCredits() {
+  return (
+    <section className="card" aria-labelledby="ai-credits">
+      <h2 id="ai-credits">AI ideas</h2>
+      <UsageMeter feature="ai_credits" {...ui} />
+      <Paywall feature="ai_credits" {...ui}>
+        <GenerateButton />
+      </Paywall>
     </section>
   );
 }
 
-function Subscription() {
-  const { data: active, isLoading } = useActiveSubscription();
-  const { data: products } = useProducts();
-  const { cancelSubscription, isPending } = useCancelSubscription();
-  if (isLoading) return <p>Loading subscription…</p>;
-  if (!active) return <section className="card" id="subscription">No active subscription.</section>;
-  const plan = products?.find((product) => product.id === active.productId);
-  return (
-    <section className="card" id="subscription">
-      <h2>Subscription</h2>
-      <p>
-        Plan: <strong data-testid="plan-name">{plan?.name ?? active.productId}</strong> ({active.status})
-      </p>
-      <p>Renews {new Date(active.currentPeriodEnd).toLocaleDateString()}</p>
-      {active.cancelAtPeriodEnd ? (
-        <p>Cancels at the end of the period.</p>
-      ) : (
-        <button disabled={isPending} onClick={() => cancelSubscription(active.id, { atPeriodEnd: true })}>
-          Cancel at period end
-        </button>
-      )}
-    </section>
-  );
-}
-
-function Features() {
-  const { data: entitlements } = useEntitlements();
-  const { hasAccess } = useEntitlement('advanced_reports');
-  return (
-    <section className="card">
-      <h2>Features</h2>
-      <ul data-testid="features">
-        {(entitlements ?? []).map((entitlement) => (
-          <li key={entitlement.featureKey}>{entitlement.featureKey}</li>
-        ))}
-      </ul>
-      <p data-testid="advanced-reports">{hasAccess ? 'Advanced reports: unlocked' : 'Advanced reports: upgrade to Pro'}</p>
-    </section>
-  );
-}
-
-function Dashboard() {
+function Dashboard({ productIds }) {
   const { token, error, clear } = useSessionToken();
   const { data: customer } = useCustomer();
+  const { data: active } = useActiveSubscription();
   if (error?.statusCode === 401) return <LoginForm />;
   if (error) return <p role="alert">{error.message}</p>;
   if (!token) return <p>Loading…</p>;
   return (
     <>
       <header>
-        <span data-testid="customer">Signed in as {customer ? customer.externalUserId ?? customer.externalOrganizationId : '…'}</span>
+        <span data-testid="customer">Signed in as {customer ? (customer.externalUserId ?? customer.externalOrganizationId) : '…'}</span>
         <SignOut clear={clear} />
       </header>
-      <Subscription />
-      <Features />
-      <Plans />
+      <BillingPortal {...ui} />
+      {active && (
+        <>
+          <AiCredits />
+          <section aria-labelledby="plans">
+            <h2 id="plans">Plans</h2>
+            <PricingTable productIds={productIds} {...ui} />
+          </section>
+        </>
+      )}
     </>
   );
 }
 
-const { apiUrl } = await (await fetch('/config.json')).json();
+const { apiUrl, productIds } = await (await fetch('/config.json')).json();
 createRoot(document.getElementById('root')).render(
   <BillingOSProvider sessionTokenUrl="/api/billingos-session" apiUrl={apiUrl}>
     <h1>Billing</h1>
-    <Dashboard />
+    <Dashboard productIds={productIds} />
   </BillingOSProvider>,
 );

@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { startTestServer, type TestServer } from '@billingos/api/testing';
+import { BillingOS } from '@billingos/node';
 import { launchChromium } from '../../test-utils/browser';
 
 const exampleDir = join(__dirname, '..');
@@ -9,6 +10,7 @@ let api: TestServer;
 let app: ChildProcess;
 let appUrl: string;
 let browser: Browser;
+let billing: BillingOS;
 
 function run(command: string, args: string[], env: Record<string, string> = {}): ChildProcess {
   return spawn(command, args, { cwd: exampleDir, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
@@ -30,6 +32,7 @@ beforeAll(async () => {
   const build = run(process.execPath, ['build.mjs']);
   await new Promise((resolve, reject) => build.on('exit', (code) => (code === 0 ? resolve(code) : reject(new Error(`build failed: ${code}`)))));
   api = await startTestServer();
+  billing = new BillingOS({ secretKey: api.secretKey, apiUrl: api.url });
   app = run(process.execPath, ['server.mjs'], { PORT: '0', BILLINGOS_SECRET_KEY: api.secretKey, BILLINGOS_API_URL: api.url });
   appUrl = await waitForUrl(app);
   browser = await launchChromium();
@@ -56,22 +59,84 @@ test('a visitor who is not signed in gets the login form, not billing data', asy
   await page.close();
 });
 
-test('a signed-in user subscribes, upgrades and cancels from the dashboard', async () => {
-  const page = await browser.newPage();
+/** Console errors and uncaught exceptions from now on (after sign-in: the signed-out page's 401 is expected). */
+function problemsOf(page: Page): string[] {
+  const problems: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error' || message.type() === 'warning') problems.push(`${message.type()}: ${message.text()}`);
+  });
+  page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
+  return problems;
+}
+
+const shownDate = (iso: string) => new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(iso));
+
+test('subscribe through the table, spend AI credits and watch the meter count down, upgrade, schedule a downgrade: no console errors', async () => {
+  const page = await browser.newPage({ locale: 'en-US', timezoneId: 'UTC' });
   await signIn(page, 'e2e-user');
-  await page.getByText('No active subscription.').waitFor();
+  const problems = problemsOf(page);
+  const portal = page.getByRole('region', { name: 'Billing' });
+  await page.getByRole('heading', { name: 'No plan yet' }).waitFor({ timeout: 20_000 });
 
-  await page.getByRole('button', { name: 'Subscribe to Starter' }).click();
-  await page.getByTestId('plan-name').filter({ hasText: 'Starter' }).waitFor();
-  await page.getByTestId('advanced-reports').filter({ hasText: 'upgrade to Pro' }).waitFor();
-  expect(await page.getByTestId('features').textContent()).toContain('basic_reports');
+  await portal.getByRole('listitem', { name: 'Starter' }).getByRole('button', { name: 'Subscribe' }).click();
+  await page.getByRole('dialog', { name: 'Subscribe to Starter' }).getByRole('button', { name: 'Confirm' }).click();
+  await page.getByRole('heading', { name: 'Starter', level: 2 }).waitFor({ timeout: 20_000 });
+  expect(await portal.textContent()).toContain('$9 / month');
 
-  await page.getByRole('button', { name: 'Switch to Pro' }).click();
-  await page.getByTestId('plan-name').filter({ hasText: 'Pro' }).waitFor();
-  await page.getByTestId('advanced-reports').filter({ hasText: 'unlocked' }).waitFor();
+  const ideas = page.getByRole('region', { name: 'AI ideas' });
+  const meter = ideas.getByRole('meter', { name: 'AI credits' });
+  expect(await meter.getAttribute('aria-valuetext')).toBe('0 of 20 used');
+  const generate = ideas.getByRole('button', { name: 'Generate an idea (1 AI credit)' });
+  for (const used of [1, 2, 3]) {
+    await generate.click();
+    await ideas.getByText(`Idea #${used}:`).waitFor();
+    await ideas.locator(`[role="meter"][aria-valuetext="${used} of 20 used"]`).waitFor();
+  }
+  expect(await meter.getAttribute('aria-valuetext')).toBe('3 of 20 used');
+  // The portal's own meter shows the same count; the server counted exactly what the button spent.
+  expect(await portal.getByRole('meter', { name: 'AI credits' }).getAttribute('aria-valuetext')).toBe('3 of 20 used');
+  const [customer] = (await billing.customers.list({ externalUserId: 'e2e-user' })).data;
+  const [entitlement] = (await billing.entitlements.list(customer!.id).toArray()).filter((e) => e.featureKey === 'ai_credits');
+  expect(entitlement).toMatchObject({ usage: 3, balance: 17 });
 
-  await page.getByRole('button', { name: 'Cancel at period end' }).click();
-  await page.getByText('Cancels at the end of the period.').waitFor();
+  const plans = page.getByRole('region', { name: 'Plans' });
+  await plans.getByRole('listitem', { name: 'Pro' }).getByRole('button', { name: 'Upgrade' }).click();
+  await page.getByRole('dialog', { name: 'Switch to Pro' }).getByRole('button', { name: 'Confirm' }).click();
+  await page.getByRole('heading', { name: 'Pro', level: 2 }).waitFor({ timeout: 20_000 });
+  await ideas.locator('[role="meter"][aria-valuemax="100"]').waitFor();
+
+  await plans.getByRole('listitem', { name: 'Starter' }).getByRole('button', { name: 'Downgrade' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Switch to Starter' });
+  expect(await dialog.textContent()).toMatch(/You keep Pro until .+\. Then your plan changes to Starter, at \$9 \/ month\./);
+  await dialog.getByRole('button', { name: 'Confirm' }).click();
+  await portal.getByRole('button', { name: 'Keep Pro' }).waitFor({ timeout: 20_000 });
+  const [subscription] = (await billing.subscriptions.list({ customerId: customer!.id })).data;
+  expect(subscription!.scheduledChange).not.toBeNull();
+  expect(await portal.textContent()).toContain(`Changes to Starter ($9 / month) on ${shownDate(subscription!.scheduledChange!.effectiveAt)}.`);
+  expect(await plans.getByRole('listitem', { name: 'Starter' }).getByRole('button', { name: 'Scheduled' }).count()).toBe(1);
+
+  expect(problems).toEqual([]);
+  await page.close();
+});
+
+test('the spend route counts on the server only when signed in, and refuses once the credits are gone', async () => {
+  const page = await browser.newPage();
+  const anonymous = await page.request.post(`${appUrl}/api/generate`);
+  expect(anonymous.status()).toBe(401);
+  await signIn(page, 'e2e-spender');
+  const [customer] = (await billing.customers.list({ externalUserId: 'e2e-spender' })).data;
+  const starter = (await billing.products.list({ limit: 100 })).data.find((p) => p.name === 'Starter' && p.metadata.demo_catalog)!;
+  await billing.subscriptions.create({ customerId: customer!.id, priceId: starter.prices[0]!.id });
+  await billing.usage.record({ externalUserId: 'e2e-spender', featureKey: 'ai_credits', value: 19 });
+  expect((await page.request.post(`${appUrl}/api/generate`)).status()).toBe(200);
+  const refused = await page.request.post(`${appUrl}/api/generate`);
+  expect(refused.status()).toBe(402);
+  expect(await refused.json()).toMatchObject({ balance: 0 });
+
+  // The page shows the meter full and the paywall instead of the button.
+  await page.reload();
+  await page.getByRole('region', { name: 'AI ideas' }).getByText('You have used all your AI credits for now.').waitFor({ timeout: 20_000 });
+  expect(await page.getByRole('region', { name: 'AI ideas' }).getByRole('meter').getAttribute('aria-valuetext')).toBe('20 of 20 used');
   await page.close();
 });
 
@@ -80,7 +145,7 @@ test('the secret key never reaches the browser', async () => {
   const bodies: string[] = [];
   page.on('response', async (response) => bodies.push(await response.text().catch(() => '')));
   await signIn(page, 'e2e-secret-check');
-  await page.getByText('No active subscription.').waitFor();
+  await page.getByRole('heading', { name: 'No plan yet' }).waitFor({ timeout: 20_000 });
   expect(bodies.join('\n')).not.toContain(api.secretKey);
   expect(bodies.join('\n')).not.toContain('sk_test_');
   await page.close();
