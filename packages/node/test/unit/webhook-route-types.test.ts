@@ -15,7 +15,9 @@ assertType<Equals<BillingOSEventOfType<'customer.deleted'>['data'], { id: string
 assertType<Equals<Parameters<NonNullable<WebhookEventHandlers['customer.created']>>[0]['data'], Customer>>(true);
 assertType<Equals<ReturnType<BillingOS['events']['list']>, ListPromise<BillingOSEvent>>>(true);
 assertType<Equals<ReturnType<typeof createWebhookRoute>, WebhookRoute>>(true);
-export const renewedOnly: ListPromise<BillingOSEventOfType<'subscription.renewed'>> = billing.events.list({ type: 'subscription.renewed' });
+export function renewedOnly(): ListPromise<BillingOSEventOfType<'subscription.renewed'>> {
+  return billing.events.list({ type: 'subscription.renewed' });
+}
 
 // Next.js App Router (`export const POST = …`), with a NextRequest and the route context Next passes.
 export const POST = createWebhookRoute({
