@@ -80,7 +80,7 @@ test('subscribe through the table, spend AI credits and watch the meter count do
 
   await portal.getByRole('listitem', { name: 'Starter' }).getByRole('button', { name: 'Subscribe' }).click();
   await page.getByRole('dialog', { name: 'Subscribe to Starter' }).getByRole('button', { name: 'Confirm' }).click();
-  await page.getByRole('heading', { name: 'Starter', level: 2 }).waitFor({ timeout: 20_000 });
+  await portal.getByRole('heading', { name: 'Starter', exact: true, level: 2 }).waitFor({ timeout: 20_000 });
   expect(await portal.textContent()).toContain('$9 / month');
 
   const ideas = page.getByRole('region', { name: 'AI ideas' });
@@ -102,7 +102,7 @@ test('subscribe through the table, spend AI credits and watch the meter count do
   const plans = page.getByRole('region', { name: 'Plans' });
   await plans.getByRole('listitem', { name: 'Pro' }).getByRole('button', { name: 'Upgrade' }).click();
   await page.getByRole('dialog', { name: 'Switch to Pro' }).getByRole('button', { name: 'Confirm' }).click();
-  await page.getByRole('heading', { name: 'Pro', level: 2 }).waitFor({ timeout: 20_000 });
+  await portal.getByRole('heading', { name: 'Pro', exact: true, level: 2 }).waitFor({ timeout: 20_000 });
   await ideas.locator('[role="meter"][aria-valuemax="100"]').waitFor();
 
   await plans.getByRole('listitem', { name: 'Starter' }).getByRole('button', { name: 'Downgrade' }).click();

@@ -1,15 +1,10 @@
 'use client';
-import {
-  BillingOSProvider,
-  isBillingOSError,
-  useActiveSubscription,
-  useChangePlan,
-  useCreateSubscription,
-  useCustomer,
-  useEntitlements,
-  useProducts,
-  useSessionToken,
-} from '@billingos/sdk';
+import { useState } from 'react';
+import { BillingOSProvider, isBillingOSError, useActiveSubscription, useCustomer, useEntitlement, useSessionToken } from '@billingos/sdk';
+import type { InitialState, InitialToken } from '@billingos/sdk';
+import { BillingPortal, Paywall, PricingTable, UsageMeter } from '@billingos/sdk/ui';
+
+const localization = { features: { ai_credits: 'AI credits', advanced_reports: 'Advanced reports' } };
 
 function SignIn() {
   return (
@@ -22,29 +17,29 @@ function SignIn() {
   );
 }
 
-function Plans() {
-  const { data: products } = useProducts();
-  const { data: active } = useActiveSubscription();
-  const { createSubscription } = useCreateSubscription();
-  const { changePlan } = useChangePlan();
+/** Spends one AI credit through this app's own route (tracked there with the secret key), then refetches the meters. */
+function GenerateButton() {
+  const { refetch } = useEntitlement('ai_credits');
+  const [busy, setBusy] = useState(false);
+  const [message, setMessage] = useState('');
+  const generate = async () => {
+    setBusy(true);
+    try {
+      const response = await fetch('/api/generate', { method: 'POST' });
+      const body = (await response.json()) as { result?: string; error?: string };
+      setMessage(body.result ?? body.error ?? '');
+      await refetch();
+    } finally {
+      setBusy(false);
+    }
+  };
   return (
-    <section>
-      <h2>Plans</h2>
-      {products?.map((product) => {
-        const price = product.prices[0];
-        if (!price) return null;
-        const current = active?.productId === product.id;
-        const choose = () => (active ? changePlan(active.id, price.id) : createSubscription({ priceId: price.id }));
-        return (
-          <p key={product.id}>
-            {product.name} — {(price.amount / 100).toFixed(2)} {price.currency.toUpperCase()}/{price.interval}{' '}
-            <button disabled={current} onClick={choose}>
-              {current ? 'Current plan' : `Choose ${product.name}`}
-            </button>
-          </p>
-        );
-      })}
-    </section>
+    <p>
+      <button onClick={generate} disabled={busy}>
+        Generate an idea (1 AI credit)
+      </button>{' '}
+      <output aria-live="polite">{message}</output>
+    </p>
   );
 }
 
@@ -52,12 +47,9 @@ function Billing() {
   const { error, clear } = useSessionToken();
   const { data: customer } = useCustomer();
   const { data: active } = useActiveSubscription();
-  const { data: products } = useProducts();
-  const { data: entitlements } = useEntitlements();
   if (isBillingOSError(error) && error.statusCode === 401) return <SignIn />;
   if (error) return <p role="alert">{error.message}</p>;
   if (!customer) return <p>Loading…</p>;
-  const plan = products?.find((product) => product.id === active?.productId);
   return (
     <>
       <p data-testid="customer">Signed in as {customer.externalUserId ?? customer.externalOrganizationId}</p>
@@ -70,16 +62,30 @@ function Billing() {
       >
         Sign out
       </button>
-      <p data-testid="plan">Plan: {plan?.name ?? 'none'}</p>
-      <p data-testid="features">Features: {entitlements?.map((e) => e.featureKey).join(', ') || 'none'}</p>
-      <Plans />
+      <BillingPortal localization={localization} />
+      {active && (
+        <>
+          <section aria-labelledby="ai-ideas">
+            <h2 id="ai-ideas">AI ideas</h2>
+            <UsageMeter feature="ai_credits" localization={localization} />
+            <Paywall feature="ai_credits" localization={localization}>
+              <GenerateButton />
+            </Paywall>
+          </section>
+          <section aria-labelledby="plans">
+            <h2 id="plans">Plans</h2>
+            <PricingTable localization={localization} />
+          </section>
+        </>
+      )}
     </>
   );
 }
 
-export function BillingDashboard({ apiUrl }: { apiUrl: string }) {
+/** The provider, started with what the server component read: filled on the first render. */
+export function BillingDashboard({ apiUrl, initialToken, initialState }: { apiUrl: string; initialToken?: InitialToken | undefined; initialState?: InitialState | undefined }) {
   return (
-    <BillingOSProvider sessionTokenUrl="/api/billingos-session" apiUrl={apiUrl}>
+    <BillingOSProvider sessionTokenUrl="/api/billingos-session" apiUrl={apiUrl} initialToken={initialToken} initialState={initialState}>
       <Billing />
     </BillingOSProvider>
   );

@@ -1,5 +1,4 @@
 import { billingos } from '@billingos/supabase';
+import { allowedOperations } from '../../../lib/billing';
 
-export const GET = billingos.createSessionRoute({
-  allowedOperations: ['read_customer', 'read_subscription', 'read_entitlements', 'manage_subscription'],
-});
+export const GET = billingos.createSessionRoute({ allowedOperations: [...allowedOperations] });
