@@ -175,6 +175,12 @@ function send(baseUrl: string, request: Sent): Promise<Received> {
   const headers = { ...request.headers, ...(request.body ? { 'Content-Length': String(request.body.length) } : {}) };
   return new Promise((resolve, reject) => {
     const outgoing = http.request({ host: url.hostname, port: url.port, method: request.method, path: request.path, headers, agent }, (response) => {
+      if (String(response.headers['content-type']).startsWith('text/event-stream')) {
+        // An accepted stream never ends by itself: its status and headers are the answer.
+        resolve({ status: response.statusCode ?? 0, headers: response.headers, text: '' });
+        outgoing.destroy();
+        return;
+      }
       const chunks: Buffer[] = [];
       response.on('data', (chunk: Buffer) => chunks.push(chunk));
       response.on('end', () => resolve({ status: response.statusCode ?? 0, headers: response.headers, text: Buffer.concat(chunks).toString('utf8') }));
