@@ -172,4 +172,34 @@ describe('billingos.createSessionRoute() — App Router / fetch handlers, real S
     expect(response.status).toBe(503);
     expect((await json(response)).error.code).toBe('supabase_unavailable');
   });
+
+  it('re-throws a Next.js prerender signal from extractUserId / extractOrganizationId untouched and logs nothing', async () => {
+    const log = jest.spyOn(console, 'error').mockImplementation(() => undefined);
+    try {
+      const bailout = Object.assign(new Error('Dynamic server usage: cookies'), { digest: 'DYNAMIC_SERVER_USAGE' });
+      const redirect = Object.assign(new Error('NEXT_REDIRECT'), { digest: 'NEXT_REDIRECT;replace;/login;307;' });
+      const byUser = createSessionRoute({ ...config(), extractUserId: () => Promise.reject(bailout) });
+      await expect(byUser(new Request(URL_PATH, { headers: { cookie: adaCookies.header } }))).rejects.toBe(bailout);
+      const byOrganization = createSessionRoute({ ...config(), extractOrganizationId: () => Promise.reject(redirect) });
+      await expect(byOrganization(new Request(URL_PATH, { headers: { cookie: adaCookies.header } }))).rejects.toBe(redirect);
+      expect(log).not.toHaveBeenCalled();
+    } finally {
+      log.mockRestore();
+    }
+  });
+
+  it('answers 502 with a generic body when BillingOS is unreachable, and logs the URL it tried', async () => {
+    const log = jest.spyOn(console, 'error').mockImplementation(() => undefined);
+    try {
+      const unreachable = createSessionRoute({ ...config(), apiUrl: 'http://127.0.0.1:9' });
+      const response = await unreachable(new Request(URL_PATH, { headers: { cookie: adaCookies.header } }));
+      expect(response.status).toBe(502);
+      const text = await response.text();
+      expect(text).not.toContain('127.0.0.1');
+      expect(JSON.parse(text).error.message).toBe('BillingOS could not be reached.');
+      expect(log.mock.calls.flat().join(' ')).toMatch(/http:\/\/127\.0\.0\.1:9\/v1\/session-tokens.*BILLINGOS_API_URL/);
+    } finally {
+      log.mockRestore();
+    }
+  }, 20_000);
 });

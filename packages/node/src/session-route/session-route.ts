@@ -1,3 +1,4 @@
+import { isFrameworkControlFlow } from './framework-control-flow';
 import { jsonResponse } from './json-response';
 import { identificationFailure, routeErrorResponse } from './route-error-response';
 import type { AuthIdentity } from '../auth/auth-identity';
@@ -11,7 +12,9 @@ export type SessionRoute = (request: Request) => Promise<Response>;
 /**
  * Builds the route that answers `{ sessionToken, expiresAt }` for the logged-in user,
  * 401 when nobody is, and a JSON error with the request id when BillingOS fails.
- * `resolve` is called on the first request, so module-level routes never fail at build time.
+ * `resolve` is called on the first request, so module-level routes never fail at build time;
+ * a framework's control flow (Next's `redirect()`, `notFound()`, prerender bailouts) thrown
+ * while finding the user passes through untouched.
  */
 export function sessionRoute(
   resolve: () => { sessionTokens: SessionTokens; auth: AuthProvider<Request> },
@@ -22,6 +25,7 @@ export function sessionRoute(
     try {
       resolved = resolve();
     } catch (error) {
+      if (isFrameworkControlFlow(error)) throw error;
       return routeErrorResponse(error);
     }
     let identity: AuthIdentity | null;
@@ -33,6 +37,7 @@ export function sessionRoute(
         ? await options.extractOrganizationId(request, identity)
         : identity.organizationId;
     } catch (error) {
+      if (isFrameworkControlFlow(error)) throw error;
       return identificationFailure(error);
     }
     try {
@@ -49,6 +54,7 @@ export function sessionRoute(
       );
       return jsonResponse(200, { sessionToken: token.sessionToken, expiresAt: token.expiresAt.toISOString() });
     } catch (error) {
+      if (isFrameworkControlFlow(error)) throw error;
       return routeErrorResponse(error);
     }
   };

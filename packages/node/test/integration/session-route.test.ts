@@ -14,7 +14,19 @@ beforeAll(async () => {
   server = await startTestServer();
   proxy = await FaultProxy.start(server.url);
 });
-afterEach(() => proxy.reset());
+afterEach(() => {
+  proxy.reset();
+  jest.restoreAllMocks();
+});
+
+const MISCONFIGURED = {
+  error: { type: 'api_error', code: 'route_misconfigured', message: 'The billing session route is misconfigured; the server log says what to fix.' },
+};
+
+/** Everything `console.error` was called with, as one string. */
+function logged(log: jest.SpyInstance): string {
+  return log.mock.calls.map((args) => args.map((arg: unknown) => (arg instanceof Error ? arg.message : String(arg))).join(' ')).join('\n');
+}
 afterAll(async () => {
   await proxy.close();
   await server.close();
@@ -78,7 +90,8 @@ test('organization extraction and options reach the token', async () => {
   expect(await me.json()).toMatchObject({ externalUserId: null, externalOrganizationId: 'org_42' });
 });
 
-test('BillingOS refusing (wrong key) → 502 JSON with the request id and nothing secret', async () => {
+test('BillingOS refusing (wrong key) → 502 JSON with the request id and nothing secret; the log says to check the key', async () => {
+  const log = jest.spyOn(console, 'error').mockImplementation(() => undefined);
   const wrongKey = 'sk_test_wrongwrongwrongwrong';
   const route = createSessionRoute({ secretKey: wrongKey, apiUrl: server.url }, new CookieAuth());
   const response = await route(asUser('user_x'));
@@ -86,13 +99,19 @@ test('BillingOS refusing (wrong key) → 502 JSON with the request id and nothin
   const text = await response.text();
   expect(text).not.toContain(wrongKey);
   expect(JSON.parse(text)).toMatchObject({ error: { type: 'api_error', requestId: expect.stringMatching(/^req_/) } });
+  expect(text).not.toMatch(/authentication|secret/i);
+  expect(logged(log)).toMatch(/refused the secret key.*BILLINGOS_SECRET_KEY/);
 });
 
-test('BillingOS unreachable → 502 connection_error JSON', async () => {
+test('BillingOS unreachable → 502 connection_error JSON, and the log names the URL it tried', async () => {
+  const log = jest.spyOn(console, 'error').mockImplementation(() => undefined);
   const billing = new BillingOS({ secretKey: server.secretKey, apiUrl: 'http://127.0.0.1:9', maxRetries: 0 });
   const response = await createSessionRoute({ billingos: billing }, new CookieAuth())(asUser('user_y'));
   expect(response.status).toBe(502);
-  expect(await body(response)).toMatchObject({ error: { type: 'connection_error' } });
+  const text = await response.text();
+  expect(text).not.toContain('127.0.0.1');
+  expect(JSON.parse(text)).toEqual({ error: { type: 'connection_error', code: 'connection_failed', message: 'BillingOS could not be reached.' } });
+  expect(logged(log)).toMatch(/http:\/\/127\.0\.0\.1:9\/v1\/session-tokens.*BILLINGOS_API_URL/);
 });
 
 test('rate limited → 429 with Retry-After passed on', async () => {
@@ -104,7 +123,8 @@ test('rate limited → 429 with Retry-After passed on', async () => {
   expect(await body(response)).toMatchObject({ error: { requestId: 'req_rl' } });
 });
 
-test('an AuthProvider that throws → 500 without its message', async () => {
+test('an AuthProvider that throws → 500 without its message (which goes to the server log)', async () => {
+  const log = jest.spyOn(console, 'error').mockImplementation(() => undefined);
   const route = createSessionRoute({ secretKey: server.secretKey, apiUrl: server.url }, () => {
     throw new Error('database password is hunter2');
   });
@@ -113,9 +133,11 @@ test('an AuthProvider that throws → 500 without its message', async () => {
   const text = await response.text();
   expect(text).not.toContain('hunter2');
   expect(JSON.parse(text)).toMatchObject({ error: { code: 'auth_provider_failed' } });
+  expect(logged(log)).toContain('hunter2');
 });
 
 test('a BillingOSError with a 4xx status from extractOrganizationId is passed on (403), a 5xx keeps only its status', async () => {
+  jest.spyOn(console, 'error').mockImplementation(() => undefined);
   const forbidden = createSessionRoute(
     {
       secretKey: server.secretKey,
@@ -140,24 +162,100 @@ test('a BillingOSError with a 4xx status from extractOrganizationId is passed on
   expect(JSON.parse(text)).toMatchObject({ error: { code: 'auth_backend_down' } });
 });
 
-test('a missing key surfaces at request time (never at import), as a 500 saying what to set', async () => {
+test('a missing key surfaces at request time (never at import): 500 with a generic body, the fix in the server log', async () => {
+  const log = jest.spyOn(console, 'error').mockImplementation(() => undefined);
   const saved = process.env.BILLINGOS_SECRET_KEY;
   delete process.env.BILLINGOS_SECRET_KEY;
   try {
     const route = createSessionRoute({ apiUrl: server.url }, new CookieAuth());
     const response = await route(asUser('user_cfg'));
     expect(response.status).toBe(500);
-    expect(await body(response)).toMatchObject({ error: { code: 'missing_secret_key', message: expect.stringContaining('BILLINGOS_SECRET_KEY') } });
+    const text = await response.text();
+    expect(JSON.parse(text)).toEqual(MISCONFIGURED);
+    expect(text).not.toMatch(/BILLINGOS_|secret|key/i);
+    expect(logged(log)).toContain('BILLINGOS_SECRET_KEY');
   } finally {
     if (saved !== undefined) process.env.BILLINGOS_SECRET_KEY = saved;
   }
 });
 
-test('without an AuthProvider, billing.createSessionRoute() answers 500 naming the fix', async () => {
+test('no API URL and the default host unreachable: 502 generic, the log names the URL it tried', async () => {
+  const log = jest.spyOn(console, 'error').mockImplementation(() => undefined);
+  const fetchMock = jest.spyOn(globalThis, 'fetch').mockRejectedValue(new TypeError('fetch failed', { cause: new Error('getaddrinfo ENOTFOUND') }));
+  const saved = process.env.BILLINGOS_API_URL;
+  delete process.env.BILLINGOS_API_URL;
+  try {
+    const billing = new BillingOS({ secretKey: server.secretKey, maxRetries: 0 });
+    const response = await createSessionRoute({ billingos: billing }, new CookieAuth())(asUser('user_nourl'));
+    expect(response.status).toBe(502);
+    const text = await response.text();
+    expect(text).not.toContain('billingos.dev');
+    expect(JSON.parse(text)).toMatchObject({ error: { message: 'BillingOS could not be reached.' } });
+    expect(logged(log)).toMatch(/https:\/\/api\.billingos\.dev\/v1\/session-tokens.*ENOTFOUND.*BILLINGOS_API_URL/);
+  } finally {
+    fetchMock.mockRestore();
+    if (saved !== undefined) process.env.BILLINGOS_API_URL = saved;
+  }
+});
+
+test('without an AuthProvider, billing.createSessionRoute() answers a generic 500 and logs the fix', async () => {
+  const log = jest.spyOn(console, 'error').mockImplementation(() => undefined);
   const billing = new BillingOS({ secretKey: server.secretKey, apiUrl: server.url });
   const response = await billing.createSessionRoute()(asUser('user_none'));
   expect(response.status).toBe(500);
-  expect(await body(response)).toMatchObject({ error: { code: 'missing_auth_provider' } });
+  expect(await body(response)).toEqual(MISCONFIGURED);
+  expect(logged(log)).toContain('authProvider');
+});
+
+describe('framework control flow thrown while finding the user is re-thrown untouched, and nothing is logged', () => {
+  const signals: Array<[string, () => object]> = [
+    ['Next 16 prerender bail-out (dynamic usage)', () => Object.assign(new Error('Route /api/billingos-session couldn\'t be rendered statically because it used `cookies`.'), { digest: 'DYNAMIC_SERVER_USAGE' })],
+    ['Next postpone (PPR)', () => new Error('Route /api/billingos-session needs to bail out of prerendering at this point because it used cookies(). React throws this special object to indicate where. It should not be caught by your own try/catch. Learn more: https://nextjs.org/docs/messages/ppr-caught-error')],
+    ['React postpone object', () => ({ $$typeof: Symbol.for('react.postpone'), message: 'postponed' })],
+    ['prerender interrupted', () => Object.assign(new Error('interrupted'), { digest: 'NEXT_PRERENDER_INTERRUPTED' })],
+    ['hanging request promise', () => Object.assign(new Error('During prerendering, cookies() rejects when the prerender is complete.'), { digest: 'HANGING_PROMISE_REJECTION' })],
+    ['redirect()', () => Object.assign(new Error('NEXT_REDIRECT'), { digest: 'NEXT_REDIRECT;replace;/login;307;' })],
+    ['notFound() (Next 15+)', () => Object.assign(new Error('NEXT_HTTP_ERROR_FALLBACK;404'), { digest: 'NEXT_HTTP_ERROR_FALLBACK;404' })],
+    ['notFound() (Next 14)', () => Object.assign(new Error('NEXT_NOT_FOUND'), { digest: 'NEXT_NOT_FOUND' })],
+    ['bail out to client-side rendering', () => Object.assign(new Error('Bail out'), { digest: 'BAILOUT_TO_CLIENT_SIDE_RENDERING' })],
+  ];
+
+  test.each(signals)('%s from extractUser', async (_, make) => {
+    const log = jest.spyOn(console, 'error').mockImplementation(() => undefined);
+    const signal = make();
+    const route = createSessionRoute({ secretKey: server.secretKey, apiUrl: proxy.url }, () => {
+      throw signal;
+    });
+    await expect(route(asUser('user_prerender'))).rejects.toBe(signal);
+    expect(log).not.toHaveBeenCalled();
+    expect(proxy.requests).toHaveLength(0);
+  });
+
+  test.each(signals)('%s from extractOrganizationId (and from the Node handler)', async (_, make) => {
+    const log = jest.spyOn(console, 'error').mockImplementation(() => undefined);
+    const signal = make();
+    const config = {
+      secretKey: server.secretKey,
+      apiUrl: proxy.url,
+      extractOrganizationId: async () => {
+        throw signal;
+      },
+    };
+    await expect(createSessionRoute(config, new CookieAuth())(asUser('user_prerender'))).rejects.toBe(signal);
+    const res = { statusCode: 0, setHeader: () => undefined, end: () => undefined };
+    await expect(createSessionHandler(config, new CookieAuth())({ headers: { cookie: 'session=u' } }, res)).rejects.toBe(signal);
+    expect(log).not.toHaveBeenCalled();
+  });
+
+  test('an ordinary error whose message merely mentions prerendering is still a logged 500', async () => {
+    const log = jest.spyOn(console, 'error').mockImplementation(() => undefined);
+    const route = createSessionRoute({ secretKey: server.secretKey, apiUrl: proxy.url }, () => {
+      throw Object.assign(new Error('needs to bail out of prerendering'), { digest: 'MY_APP_ERROR' });
+    });
+    const response = await route(asUser('user_plain'));
+    expect(response.status).toBe(500);
+    expect(log).toHaveBeenCalledTimes(1);
+  });
 });
 
 test('a plugin registers the AuthProvider and a logging Transport in this instance only', async () => {

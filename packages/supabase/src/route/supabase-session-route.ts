@@ -1,5 +1,5 @@
 import { BillingOS, type AuthIdentity, type SessionRoute } from '@billingos/node';
-import { createSessionRoute as createGenericSessionRoute } from '@billingos/node/helpers/generic';
+import { createSessionRoute as createGenericSessionRoute, isFrameworkControlFlow } from '@billingos/node/helpers/generic';
 import { SupabaseAuthProvider } from '../auth/supabase-auth-provider';
 import { authFailureResponse, methodNotAllowedResponse, misconfiguredResponse } from './failure-responses';
 import { resolveRouteSettings } from './route-settings';
@@ -39,6 +39,7 @@ function buildRoute(options: SupabaseSessionRouteOptions): SessionRoute {
     try {
       identity = await provider.authenticate(request);
     } catch (error) {
+      if (isFrameworkControlFlow(error)) throw error;
       return authFailureResponse(error);
     }
     // @billingos/node answers the rest (401, token minting, BillingOS errors) the same for every auth.

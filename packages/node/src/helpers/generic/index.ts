@@ -16,8 +16,10 @@ export interface SessionRouteConfig extends SessionRouteOptions {
 
 /**
  * A Web-standard session route for any auth: `(Request) => Promise<Response>`.
- * 200 `{ sessionToken, expiresAt }`, 401 when `auth` finds nobody, a JSON error with the
- * BillingOS request id when BillingOS fails; always `Cache-Control: no-store`.
+ * 200 `{ sessionToken, expiresAt }`, 401 when `auth` finds nobody, a generic JSON error with
+ * the BillingOS request id when BillingOS fails or the route is misconfigured (the server log
+ * says what to fix); always `Cache-Control: no-store`. Next's `redirect()`, `notFound()` and
+ * prerender signals thrown by `auth` are re-thrown untouched.
  *
  * @example
  * // app/api/billingos-session/route.ts (Next.js App Router)
@@ -49,6 +51,7 @@ export function createSessionHandler(config: SessionRouteConfig, auth: AuthProvi
 }
 
 export { AuthProvider, sendWebResponse, toNodeHandler, toWebRequest } from '../../index';
+export { isFrameworkControlFlow } from '../../session-route/framework-control-flow';
 export type {
   AuthIdentity,
   ExtractUser,
