@@ -1,4 +1,5 @@
-// Publishability gate: every package's exports map must pass publint --strict and attw --pack.
+// Publishability gate: every package's exports map must pass publint --strict and attw --pack in every
+// resolution attw knows (node10 included: TypeScript's `module: commonjs` default reads typesVersions), with no profile.
 import { execFileSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -12,7 +13,7 @@ for (const name of packages) {
   const dir = join(root, 'packages', name);
   for (const [tool, args] of [
     ['publint', ['--strict']],
-    ['attw', ['--pack', '.', '--profile', 'node16', '--format', 'table-flipped']],
+    ['attw', ['--pack', '.', '--format', 'table-flipped']],
   ]) {
     try {
       execFileSync(bin(tool), args, { cwd: dir, stdio: 'pipe' });
