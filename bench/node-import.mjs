@@ -18,5 +18,9 @@ console.log(`median of ${RUNS} fresh processes each (time inside the process, ex
 for (const format of ['cjs', 'esm']) {
   const ours = importMs('@billingos/node', format);
   const stripe = importMs('stripe', format);
-  console.log(`${format.toUpperCase()}  @billingos/node ${ours.toFixed(1).padStart(6)} ms   stripe ${stripe.toFixed(1).padStart(6)} ms   (stripe / ours = ×${(stripe / ours).toFixed(2)})`);
+  const webhooks = importMs('@billingos/node/webhooks', format);
+  console.log(
+    `${format.toUpperCase()}  @billingos/node ${ours.toFixed(1).padStart(6)} ms   stripe ${stripe.toFixed(1).padStart(6)} ms   ` +
+      `(ours / stripe = ${(ours / stripe).toFixed(2)}, goal ≤ 0.25)   @billingos/node/webhooks ${webhooks.toFixed(1).padStart(6)} ms`,
+  );
 }

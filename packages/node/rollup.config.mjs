@@ -4,8 +4,16 @@ import { createConfig } from '../../rollup.config.mjs';
 const helper = 'helpers/generic/index';
 const configs = createConfig({
   cwd: import.meta.dirname,
-  entries: { index: 'src/index.ts', [helper]: 'src/helpers/generic/index.ts' },
+  entries: { index: 'src/index.ts', [helper]: 'src/helpers/generic/index.ts', 'webhooks/index': 'src/webhooks/index.ts' },
 });
+
+// The Reflect metadata polyfill gets its own chunk: inlined, it would run after the hoisted
+// `import 'tsyringe'`, which refuses to load without it (package.json lists it in sideEffects).
+const [js] = configs;
+js.output = js.output.map((output) => ({
+  ...output,
+  manualChunks: (id) => (id.endsWith('/internal/reflect-metadata.ts') ? 'reflect-metadata' : undefined),
+}));
 
 // The helper's declarations import the main entry's instead of inlining copies, so `BillingOS`
 // (nominal: it has #private fields) is one type across both entries.

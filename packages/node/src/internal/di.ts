@@ -1,5 +1,6 @@
-// tsyringe needs the Reflect metadata polyfill before it loads; importing both from here keeps the order.
-import 'reflect-metadata';
+// tsyringe needs a Reflect metadata polyfill before it loads; importing both from here keeps the order
+// (the polyfill is its own chunk, so rollup keeps it ahead of the external tsyringe import).
+import './reflect-metadata';
 import { inject as tsyringeInject } from 'tsyringe';
 import type { InjectionToken } from 'tsyringe';
 

@@ -11,3 +11,10 @@ export const route = createSessionRoute(config, async () => ({ userId: 'u' }));
 export const handler = createSessionHandler(config, () => null);
 export const token: Promise<SessionToken> = billing.createSessionToken({ externalUserId: 'u' });
 export const checks: boolean[] = [isBillingOSError(new Error('x')), isFrameworkControlFlow(new Error('x'))];
+
+import { createWebhookRoute, Webhooks, WebhookVerificationError } from '@billingos/node/webhooks';
+import type { BillingOSEvent } from '@billingos/node/webhooks';
+export const webhookRoute = createWebhookRoute({ secret: 'whsec_MDEyMzQ1Njc4OQ==', on: { 'customer.created': (event) => void event.data.id } });
+export const verifier = new Webhooks({ secret: 'whsec_MDEyMzQ1Njc4OQ==' });
+export const isVerificationError = (error: unknown): boolean => error instanceof WebhookVerificationError;
+export type Event = BillingOSEvent;
