@@ -9,7 +9,7 @@ export function validateSecretKey(key: string | undefined): 'test' | 'live' {
       code: 'missing_secret_key',
       message:
         'No BillingOS secret key: pass `new BillingOS({ secretKey: "sk_test_…" })` or set BILLINGOS_SECRET_KEY ' +
-        '(the key is in your dashboard; `npm start` prints the local test merchant\'s keys).',
+        '(the key is in your dashboard; a local `billingos-api` prints its test merchant\'s keys when it starts).',
     });
   }
   if (key.startsWith('pk_')) {
