@@ -1,5 +1,7 @@
 import { type BillingOSError, isBillingOSError } from '@billingos/node';
-import { HttpException } from '@nestjs/common';
+import { HttpException, Logger } from '@nestjs/common';
+
+const logger = new Logger('BillingOS session route');
 
 /**
  * The session route's answer to a failure, as every BillingOS session route gives it: the
@@ -8,16 +10,25 @@ import { HttpException } from '@nestjs/common';
  */
 export function toSessionHttpError(error: unknown): unknown {
   if (!isBillingOSError(error)) return error;
+  if (isMisconfiguration(error)) {
+    // The fix is for the merchant's server log; a visitor learns nothing about the configuration.
+    logger.error(`Could not mint a session token: ${error.message}`);
+    return new HttpException({ error: { type: 'api_error', code: 'route_misconfigured', message: 'The billing session route is misconfigured; the server log says what to fix.' } }, 500);
+  }
   const [status, message] = statusAndMessage(error);
+  if (status >= 500) logger.warn(`Could not mint a session token: ${error.message}`);
   const type = status === 502 && error.statusCode !== undefined ? 'api_error' : error.type;
   const requestId = error.requestId ? { requestId: error.requestId } : {};
   return new HttpException({ error: { type, code: error.code ?? error.type, message, ...requestId } }, status);
 }
 
+/** A mistake in the merchant's setup (no or wrong key, bad options), not a failure of BillingOS. */
+function isMisconfiguration(error: BillingOSError): boolean {
+  return error.type === 'configuration_error' || (error.statusCode === undefined && !['rate_limit_error', 'timeout_error', 'connection_error'].includes(error.type));
+}
+
 function statusAndMessage(error: BillingOSError): [number, string] {
   switch (error.type) {
-    case 'configuration_error':
-      return [500, error.message];
     case 'rate_limit_error':
       return [429, 'Too many session token requests; retry later.'];
     case 'timeout_error':
@@ -25,9 +36,7 @@ function statusAndMessage(error: BillingOSError): [number, string] {
     case 'connection_error':
       return [502, 'BillingOS could not be reached.'];
     default:
-      return error.statusCode === undefined
-        ? [500, error.message]
-        : [502, `BillingOS refused the session token request (${error.type}).`];
+      return [502, `BillingOS refused the session token request (${error.type}).`];
   }
 }
 
