@@ -1,9 +1,13 @@
 import { createServerClient, serializeCookieHeader } from '@supabase/ssr';
-import type { NextApiRequest, NextApiResponse } from 'next';
+import type { ServerResponse } from 'node:http';
 import WebSocket from 'ws';
 
-/** A Supabase client over an API route's cookies (the @supabase/ssr recipe for the Pages Router). */
-export function supabaseApi(req: NextApiRequest, res: NextApiResponse) {
+/** What an API route's and `getServerSideProps`' requests share: the parsed cookies. */
+export type CookieRequest = { cookies: Partial<Record<string, string>> };
+export type CookieResponse = Pick<ServerResponse, 'setHeader'>;
+
+/** A Supabase client over a request's cookies (the @supabase/ssr recipe for the Pages Router): API routes and `getServerSideProps`. */
+export function supabaseApi(req: CookieRequest, res: CookieResponse) {
   const url = process.env.SUPABASE_URL ?? process.env.NEXT_PUBLIC_SUPABASE_URL;
   const key = process.env.SUPABASE_ANON_KEY ?? process.env.NEXT_PUBLIC_SUPABASE_ANON_KEY;
   if (!url || !key) throw new Error('Set SUPABASE_URL and SUPABASE_ANON_KEY (or their NEXT_PUBLIC_ forms).');

@@ -1,59 +1,39 @@
 import type { GetServerSideProps } from 'next';
-import {
-  BillingOSProvider,
-  isBillingOSError,
-  useActiveSubscription,
-  useCustomer,
-  useEntitlement,
-  useSessionToken,
-} from '@billingos/sdk';
+import type { BillingState } from '@billingos/node';
+import type { InitialToken } from '@billingos/sdk';
+import { BillingDashboard } from '../components/billing-dashboard';
+import { firstPaint, signedInUserId } from '../lib/billing';
 
 interface Props {
   apiUrl: string;
   error: string | null;
+  // null, not undefined: props travel as JSON.
+  initialToken: InitialToken | null;
+  initialState: BillingState | null;
 }
 
-// Read at request time, so one build runs against any BillingOS API.
-export const getServerSideProps: GetServerSideProps<Props> = async ({ query }) => ({
-  props: { apiUrl: process.env.BILLINGOS_API_URL ?? 'http://localhost:3001', error: typeof query.error === 'string' ? query.error : null },
-});
+// For a signed-in user the server mints the session token and reads the billing state, so the
+// first HTML already shows the plan and the browser fetches nothing to paint. The API URL is read
+// at request time, so one build runs against any BillingOS API.
+export const getServerSideProps: GetServerSideProps<Props> = async ({ req, res, query }) => {
+  const userId = await signedInUserId(req, res);
+  const initial = userId ? await firstPaint(userId) : null;
+  return {
+    props: {
+      apiUrl: process.env.BILLINGOS_API_URL ?? 'http://localhost:3001',
+      error: typeof query.error === 'string' ? query.error : null,
+      initialToken: initial?.token ?? null,
+      initialState: initial?.state ?? null,
+    },
+  };
+};
 
-function SignIn() {
+export default function Home({ apiUrl, error, initialToken, initialState }: Props) {
   return (
-    <form method="post" action="/api/auth/login">
-      <h2>Sign in with Supabase</h2>
-      <input name="email" type="email" aria-label="Email" required />
-      <input name="password" type="password" aria-label="Password" required />
-      <button type="submit">Sign in</button>
-    </form>
-  );
-}
-
-function Billing() {
-  const { error } = useSessionToken();
-  const { data: customer } = useCustomer();
-  const { data: subscription, isLoading } = useActiveSubscription();
-  const { hasAccess } = useEntitlement('advanced_reports');
-  if (isBillingOSError(error) && error.statusCode === 401) return <SignIn />;
-  if (error) return <p role="alert">{error.message}</p>;
-  if (!customer || isLoading) return <p>Loading…</p>;
-  return (
-    <>
-      <p data-testid="customer">Signed in as {customer.externalUserId ?? customer.externalOrganizationId}</p>
-      <p data-testid="subscription">{subscription ? `Subscription: ${subscription.status}` : 'No subscription'}</p>
-      <p data-testid="advanced-reports">{hasAccess ? 'Advanced reports: unlocked' : 'Advanced reports: upgrade to unlock'}</p>
-    </>
-  );
-}
-
-export default function Home({ apiUrl, error }: Props) {
-  return (
-    <main style={{ font: '16px/1.5 system-ui, sans-serif', maxWidth: 640, margin: '2rem auto' }}>
+    <main style={{ font: '16px/1.5 system-ui, sans-serif', maxWidth: 880, margin: '2rem auto', padding: '0 1rem' }}>
       <h1>Billing</h1>
       {error ? <p role="alert">{error}</p> : null}
-      <BillingOSProvider sessionTokenUrl="/api/billingos-session" apiUrl={apiUrl}>
-        <Billing />
-      </BillingOSProvider>
+      <BillingDashboard apiUrl={apiUrl} initialToken={initialToken ?? undefined} initialState={initialState ?? undefined} />
     </main>
   );
 }

@@ -1,3 +1,4 @@
 import { billingos } from '@billingos/supabase';
+import { allowedOperations } from '../../lib/billing';
 
-export default billingos.createSessionHandler();
+export default billingos.createSessionHandler({ allowedOperations: [...allowedOperations] });
