@@ -4,6 +4,7 @@ import { APP_GUARD } from '@nestjs/core';
 import { DemoSessionGuard } from './auth/demo-session.guard';
 import { LoginController } from './auth/login.controller';
 import { RequestUserAuthProvider } from './auth/request-user.auth-provider';
+import { AiCreditsController } from './billing/ai-credits.controller';
 import { BillingController } from './billing/billing.controller';
 import { BillingEvents } from './billing/billing-events';
 
@@ -20,7 +21,7 @@ import { BillingEvents } from './billing/billing-events';
       webhooks: { path: 'api/billingos-webhooks' },
     }),
   ],
-  controllers: [LoginController, BillingController],
+  controllers: [LoginController, BillingController, AiCreditsController],
   providers: [BillingEvents, { provide: APP_GUARD, useClass: DemoSessionGuard }],
 })
 export class AppModule {}

@@ -86,4 +86,46 @@ describe('examples/nestjs, built with tsc and started with node', () => {
     );
     expect(delivered).toBe(true);
   });
+
+  describe('the metered feature: POST /billing/generate and GET /billing/usage', () => {
+    const post = (path: string, cookie?: string) => fetch(`${example.url}${path}`, { method: 'POST', headers: cookie ? { cookie } : {} });
+    const get = (path: string, cookie?: string) => fetch(`${example.url}${path}`, { headers: cookie ? { cookie } : {} });
+
+    it('answers 401 to a visitor who is not logged in, and counts nothing', async () => {
+      expect((await post('/billing/generate')).status).toBe(401);
+      expect((await get('/billing/usage')).status).toBe(401);
+    });
+
+    it('spends one credit per call with the secret key, answers 402 once none is left, and reports the usage', async () => {
+      const product = await signer.products.create({
+        name: 'Starter',
+        features: [{ key: 'ai_credits', type: 'metered', limit: 2, reset: 'period' }],
+        prices: [{ amount: 900, currency: 'usd', interval: 'month' }],
+      });
+      const customer = await signer.customers.create({ externalUserId: 'example_user_grace' });
+      await signer.subscriptions.create({ customerId: customer.id, priceId: product.prices[0]!.id });
+      const cookie = await logIn('example_user_grace');
+
+      expect(await (await get('/billing/usage', cookie)).json()).toMatchObject({ allowed: true, featureKey: 'ai_credits', limit: 2, usage: 0, balance: 2 });
+      for (const balance of [1, 0]) {
+        const response = await post('/billing/generate', cookie);
+        expect(response.status).toBe(200);
+        expect(await response.json()).toMatchObject({ balance });
+      }
+      const refused = await post('/billing/generate', cookie);
+      expect(refused.status).toBe(402);
+      expect(await refused.json()).toEqual({ error: 'No AI credits left on your plan.', balance: 0 });
+      expect(await (await get('/billing/usage', cookie)).json()).toMatchObject({ allowed: false, limit: 2, usage: 2, balance: 0 });
+      const [entitlement] = await signer.entitlements.list(customer.id).toArray();
+      expect(entitlement).toMatchObject({ featureKey: 'ai_credits', usage: 2, balance: 0 });
+    });
+
+    it('tells a logged-in user without a plan that the feature is not theirs', async () => {
+      const cookie = await logIn('example_user_no_plan');
+      const usage = await get('/billing/usage', cookie);
+      expect(usage.status).toBe(200);
+      expect(await usage.json()).toMatchObject({ allowed: false, featureKey: 'ai_credits' });
+      expect((await post('/billing/generate', cookie)).status).toBe(402);
+    });
+  });
 });
