@@ -2,27 +2,19 @@ import { startTestServer } from '@billingos/api/testing';
 import type { TestServer } from '@billingos/api/testing';
 import { BillingOS, InvalidRequestError, NotFoundError } from '@billingos/node';
 import type { BillingOSEvent, Product } from '@billingos/node';
-import { createServer } from 'node:http';
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { startRecordingReceiver } from '../utils/recording-receiver';
+import type { RecordingReceiver } from '../utils/recording-receiver';
 
 let server: TestServer;
-let receiver: Server;
+let receiver: RecordingReceiver;
 let billing: BillingOS;
 let plan: Product;
-const deliveries: Array<{ raw: Buffer; headers: Record<string, string | string[] | undefined> }> = [];
 
 const T0 = new Date('2026-01-01T00:00:00Z');
 
 beforeAll(async () => {
-  receiver = createServer(async (req, res) => {
-    const chunks: Buffer[] = [];
-    for await (const chunk of req) chunks.push(chunk as Buffer);
-    deliveries.push({ raw: Buffer.concat(chunks), headers: req.headers });
-    res.writeHead(204).end();
-  });
-  await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
-  server = await startTestServer({ webhookEndpoint: `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/webhooks` });
+  receiver = await startRecordingReceiver();
+  server = await startTestServer({ webhookEndpoint: receiver.url });
   billing = new BillingOS({ secretKey: server.secretKey, apiUrl: server.url, webhookSecret: server.webhookSecret });
   plan = await billing.products.create({
     name: 'Clocked',
@@ -36,15 +28,14 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await server.close();
-  receiver.closeAllConnections();
-  await new Promise((resolve) => receiver.close(resolve));
+  await receiver.close();
 });
 
 /** The verified events about one subscription, once `done` says they are all there. */
 async function eventsOf(subscriptionId: string, done: (events: BillingOSEvent[]) => boolean, timeoutMs = 15_000): Promise<BillingOSEvent[]> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const events = deliveries
+    const events = receiver.deliveries
       .map(({ raw, headers }) => billing.webhooks.constructEvent(raw, headers))
       .filter((event) => event.type.startsWith('subscription.') && (event.data as { id: string }).id === subscriptionId);
     if (done(events) || Date.now() > deadline) return events;

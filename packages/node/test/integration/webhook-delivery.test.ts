@@ -2,42 +2,28 @@ import { startTestServer } from '@billingos/api/testing';
 import type { TestServer } from '@billingos/api/testing';
 import { BillingOS } from '@billingos/node';
 import type { BillingOSEvent } from '@billingos/node';
-import { createServer } from 'node:http';
-import type { IncomingHttpHeaders, Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { startRecordingReceiver } from '../utils/recording-receiver';
+import type { RecordingReceiver } from '../utils/recording-receiver';
 import { Webhook } from 'standardwebhooks';
 
-interface Delivery {
-  raw: Buffer;
-  headers: IncomingHttpHeaders;
-}
-
 let server: TestServer;
-let receiver: Server;
+let receiver: RecordingReceiver;
 let billing: BillingOS;
-const deliveries: Delivery[] = [];
 
 beforeAll(async () => {
-  receiver = createServer(async (req, res) => {
-    const chunks: Buffer[] = [];
-    for await (const chunk of req) chunks.push(chunk as Buffer);
-    deliveries.push({ raw: Buffer.concat(chunks), headers: req.headers });
-    res.writeHead(204).end();
-  });
-  await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
-  server = await startTestServer({ webhookEndpoint: `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/webhooks` });
+  receiver = await startRecordingReceiver();
+  server = await startTestServer({ webhookEndpoint: receiver.url });
   billing = new BillingOS({ secretKey: server.secretKey, apiUrl: server.url, webhookSecret: server.webhookSecret });
 });
 afterAll(async () => {
   await server.close();
-  receiver.closeAllConnections();
-  await new Promise((resolve) => receiver.close(resolve));
+  await receiver.close();
 });
 
 async function eventsUntil(type: string, timeoutMs = 15_000): Promise<BillingOSEvent[]> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const events = deliveries.map((delivery) => billing.webhooks.constructEvent(delivery.raw, delivery.headers));
+    const events = receiver.deliveries.map((delivery) => billing.webhooks.constructEvent(delivery.raw, delivery.headers));
     if (events.some((event) => event.type === type) || Date.now() > deadline) return events;
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
@@ -59,7 +45,7 @@ test('deliveries from the real API verify with every accepted input shape, and w
   expect(canceled.id).toEqual(expect.any(String));
 
   const standard = new Webhook(server.webhookSecret);
-  for (const { raw, headers } of deliveries) {
+  for (const { raw, headers } of receiver.deliveries) {
     const signature = headers['billingos-signature'] as string;
     expect(billing.verifyWebhook(raw, signature)).toBe(true);
     expect(billing.verifyWebhook(raw.toString('utf8'), signature)).toBe(true);
