@@ -3,11 +3,10 @@ import type { OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/comm
 import { API_CONFIG } from '../app/api-config';
 import type { ApiConfig } from '../app/api-config';
 import { Database } from '../storage/database';
-import { SUBSCRIPTION_SELECT, timelineState } from '../subscriptions/subscription';
+import { SUBSCRIPTION_SELECT } from '../subscriptions/subscription';
 import type { SubscriptionRow } from '../subscriptions/subscription';
 import { Clock } from '../time/clock';
 import { SubscriptionLifecycle } from './subscription-lifecycle';
-import { dueAt } from './subscription-timeline';
 
 /** Transitions one pass runs at most before yielding to the next tick. */
 const TRANSITIONS_PER_PASS = 200;
@@ -72,9 +71,7 @@ export class LifecycleWorker implements OnApplicationBootstrap, OnApplicationShu
         [now],
       );
       if (!row) return false;
-      const ran = await this.#lifecycle.step(tx, row, now);
-      // A row whose due time was stale (nothing due after all) gets its due time put right.
-      if (!ran) await tx.query('UPDATE subscriptions SET due_at = $2 WHERE id = $1', [row.id, dueAt(timelineState(row))]);
+      await this.#lifecycle.runClaimed(tx, row, now);
       return true;
     });
   }

@@ -43,6 +43,15 @@ export class SubscriptionLifecycle {
     return transition;
   }
 
+  /**
+   * Runs the transition a claimed row is due for by `until` (the worker's and a clock advance's
+   * unit of work); a row whose stored due time was stale gets it put right instead.
+   */
+  async runClaimed(tx: Queryable, row: SubscriptionRow, until: Date): Promise<void> {
+    if (await this.step(tx, row, until)) return;
+    await tx.query('UPDATE subscriptions SET due_at = $2 WHERE id = $1', [row.id, dueAt(timelineState(row))]);
+  }
+
   /** Runs every transition due by `until`, in order; returns the row as it is afterwards. */
   async catchUp(tx: Queryable, row: SubscriptionRow, until: Date): Promise<SubscriptionRow> {
     let current = row;

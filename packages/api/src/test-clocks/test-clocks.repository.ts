@@ -73,8 +73,8 @@ export class TestClocksRepository {
       [clockId, until],
     );
     if (!row) return false;
-    if (await this.#lifecycle.step(tx, row, until)) return true;
-    throw new Error(`Subscription ${row.id} is due at ${String(row.due_at)} but has no transition by then.`);
+    await this.#lifecycle.runClaimed(tx, row, until);
+    return true;
   }
 
   async #row(db: Queryable, scope: MerchantScope, id: string, forUpdate = false): Promise<TestClockRow> {
