@@ -66,3 +66,14 @@ test('an endpoint failing for about three days is disabled with a reason; enabli
   expect(attempts[2]).toMatchObject({ attempt: 3, responseStatus: 204, error: null });
   expect(receiver.deliveries.map((delivery) => delivery.event.data.externalUserId)).toEqual(['down_1', 'down_1', 'down_1']);
 });
+
+test('editing a failing endpoint keeps its failure streak; only disabled: false forgives it', async () => {
+  const created = await api('POST', '/v1/webhook-endpoints', { key: keys.secretKey, body: { url: `${receiver.origin}/flaky`, enabledEvents: ['customer.created'] } });
+  await server.database.query("UPDATE webhook_endpoints SET failing_since = '2026-01-01T00:00:00Z' WHERE id = $1", [created.body.id]);
+  const streak = async () => (await server.database.query<{ failing_since: Date | null }>('SELECT failing_since FROM webhook_endpoints WHERE id = $1', [created.body.id]))[0]!.failing_since;
+
+  await api('PATCH', `/v1/webhook-endpoints/${created.body.id}`, { key: keys.secretKey, body: { description: 'renamed while failing' } });
+  expect((await streak())?.toISOString()).toBe('2026-01-01T00:00:00.000Z');
+  await api('PATCH', `/v1/webhook-endpoints/${created.body.id}`, { key: keys.secretKey, body: { disabled: false } });
+  expect(await streak()).toBeNull();
+});

@@ -65,7 +65,7 @@ export class WebhookEndpointsRepository {
       const enabling = patch.disabled === false && current.disabled;
       const rows = await tx.query<WebhookEndpointRow>(
         `UPDATE webhook_endpoints SET url = $2, enabled_events = $3, description = $4, disabled = $5,
-           disabled_reason = CASE WHEN $5 THEN disabled_reason END, failing_since = CASE WHEN $5 THEN failing_since END, updated_at = now()
+           disabled_reason = CASE WHEN $6 THEN NULL ELSE disabled_reason END, failing_since = CASE WHEN $6 THEN NULL ELSE failing_since END, updated_at = now()
          WHERE id = $1 RETURNING *`,
         [
           id,
@@ -73,6 +73,8 @@ export class WebhookEndpointsRepository {
           JSON.stringify(patch.enabledEvents ?? current.enabled_events),
           patch.description === undefined ? current.description : patch.description,
           patch.disabled ?? current.disabled,
+          // Only `disabled: false` forgives the failures; editing a failing endpoint keeps its streak.
+          patch.disabled === false,
         ],
       );
       if (enabling) await tx.query('UPDATE webhook_deliveries SET next_attempt_at = now() WHERE endpoint_id = $1 AND delivered_at IS NULL AND given_up_at IS NULL', [id]);
