@@ -40,10 +40,17 @@ export async function run(args: string[], context: CommandContext): Promise<numb
       context.err(error.message);
       return error.exitCode;
     }
-    if (isBillingOSError(error) || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+    const usageMistake = isUsageMistake(error);
+    if (isBillingOSError(error) || usageMistake) {
       context.err((error as Error).message);
-      return (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS') ? 2 : 1;
+      return usageMistake ? 2 : 1;
     }
     throw error;
   }
+}
+
+/** An argument `parseArgs` could not take (exit code 2, as shells expect for usage mistakes). */
+function isUsageMistake(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null | undefined)?.code;
+  return typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS');
 }

@@ -1,3 +1,4 @@
+import { setTimeout as delay } from 'node:timers/promises';
 import { randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { CliError } from '../cli-error';
@@ -53,7 +54,7 @@ ${CONNECTION_HELP}`,
       }
       if (context.signal.aborted) break;
       context.err(`The event stream ended; reconnecting in ${RECONNECT_MS / 1000} s…`);
-      await sleep(RECONNECT_MS, context.signal);
+      await pause(context.signal);
     }
     return 0;
   },
@@ -69,13 +70,17 @@ async function openStream(connection: Connection, context: CommandContext): Prom
       });
       if (response.ok && response.body) return response;
       const body = (await response.json().catch(() => undefined)) as { error?: { message?: string } } | undefined;
-      throw new CliError(`The API refused the event stream (HTTP ${response.status}): ${body?.error?.message ?? response.statusText}`);
+      const reason = `HTTP ${response.status}: ${body?.error?.message ?? response.statusText}`;
+      // A refusal (bad key, live key) ends the session; an API restarting or busy is waited out.
+      if (response.status !== 429 && response.status < 500) throw new CliError(`The API refused the event stream (${reason})`);
+      context.err(`The API is not ready (${reason}); retrying in ${RECONNECT_MS / 1000} s…`);
     } catch (error) {
       if (error instanceof CliError) throw error;
       if (context.signal.aborted) return undefined;
       context.err(`Cannot reach ${connection.apiUrl} (${(error as { cause?: { code?: string } }).cause?.code ?? (error as Error).message}); retrying in ${RECONNECT_MS / 1000} s…`);
-      await sleep(RECONNECT_MS, context.signal);
     }
+    await pause(context.signal);
+    if (context.signal.aborted) return undefined;
   }
 }
 
@@ -93,12 +98,7 @@ async function forward(data: string, forwardTo: string, secret: string, context:
   context.out(`${time}  ${String(event.type).padEnd(28)} ${event.id}  → ${answer} ${result.ms} ms`);
 }
 
-function sleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    const timer = setTimeout(resolve, ms);
-    signal.addEventListener('abort', () => {
-      clearTimeout(timer);
-      resolve();
-    }, { once: true });
-  });
+/** Waits before reconnecting; Ctrl-C ends the wait at once (and leaves no listener behind). */
+function pause(signal: AbortSignal): Promise<void> {
+  return delay(RECONNECT_MS, undefined, { signal }).catch(() => undefined);
 }
