@@ -43,8 +43,8 @@ export class DeliveryLog {
       const giveUp = delivery.run_attempts >= MAX_ATTEMPTS;
       await tx.query(
         `UPDATE webhook_deliveries SET next_attempt_at = now() + make_interval(secs => $3), given_up_at = CASE WHEN $4 THEN now() END
-         WHERE id = $1 AND attempts = $2 AND delivered_at IS NULL`,
-        [delivery.delivery_id, delivery.attempts, retryDelaySeconds(delivery.run_attempts), giveUp],
+         WHERE id = $1 AND attempts = $2 AND run_attempts = $5 AND delivered_at IS NULL`,
+        [delivery.delivery_id, delivery.attempts, retryDelaySeconds(delivery.run_attempts), giveUp, delivery.run_attempts],
       );
       await tx.query('UPDATE webhook_endpoints SET failing_since = now() WHERE id = $1 AND failing_since IS NULL', [delivery.endpoint_id]);
       await tx.query(
