@@ -29,6 +29,8 @@ export class ProductsRepository {
           scope.mode,
           input.name,
           input.description ?? null,
+          // feature_keys is no longer read (features is); it is kept in step so a build from before
+          // migration 006 still reads a product's keys after a rollback.
           JSON.stringify(input.features.map((feature) => feature.key)),
           JSON.stringify(input.features),
           JSON.stringify(input.metadata ?? {}),
@@ -67,14 +69,14 @@ export class ProductsRepository {
   }
 
   /** A price of this merchant and mode, with the feature keys of its product. */
-  async getPrice(scope: MerchantScope, priceId: string, param = 'priceId'): Promise<Price & { featureKeys: string[]; productActive: boolean }> {
-    const rows = await this.#db.query<PriceRow & { feature_keys: string[]; active: boolean }>(
-      `SELECT prices.*, products.feature_keys, products.active FROM prices JOIN products ON products.id = prices.product_id
+  async getPrice(scope: MerchantScope, priceId: string, param = 'priceId'): Promise<Price & { productActive: boolean }> {
+    const rows = await this.#db.query<PriceRow & { active: boolean }>(
+      `SELECT prices.*, products.active FROM prices JOIN products ON products.id = prices.product_id
        WHERE products.merchant_id = $1 AND products.mode = $2 AND prices.id = $3`,
       [scope.merchantId, scope.mode, priceId],
     );
     if (!rows[0]) throw notFound('price', priceId, param);
-    return { ...toPrice(rows[0]), featureKeys: rows[0].feature_keys, productActive: rows[0].active };
+    return { ...toPrice(rows[0]), productActive: rows[0].active };
   }
 
   async #pricesOf(productIds: string[]): Promise<PriceRow[]> {
