@@ -5,7 +5,8 @@ import { BillingPortal, Paywall, PricingTable, UsageMeter } from '@billingos/sdk
 import '@billingos/sdk/ui/styles.css';
 
 // Labels shared by every component: feature keys shown by name.
-const ui = { localization: { features: { ai_credits: 'AI credits', advanced_reports: 'Advanced reports' } } };
+// This page has no dark mode, so the components stay light whatever the visitor's system prefers.
+const ui = { localization: { features: { ai_credits: 'AI credits', advanced_reports: 'Advanced reports' } }, appearance: { theme: 'light' } };
 
 function LoginForm() {
   return (

@@ -3,7 +3,8 @@ import { BillingOSProvider, isBillingOSError, useActiveSubscription, useCustomer
 import type { InitialState, InitialToken } from '@billingos/sdk';
 import { BillingPortal, Paywall, PricingTable, UsageMeter } from '@billingos/sdk/ui';
 
-const localization = { features: { ai_credits: 'AI credits', advanced_reports: 'Advanced reports' } };
+// This page has no dark mode, so the components stay light whatever the visitor's system prefers.
+const ui = { localization: { features: { ai_credits: 'AI credits', advanced_reports: 'Advanced reports' } }, appearance: { theme: 'light' as const } };
 
 function SignIn() {
   return (
@@ -61,19 +62,19 @@ function Billing() {
       >
         Sign out
       </button>
-      <BillingPortal localization={localization} />
+      <BillingPortal {...ui} />
       {active && (
         <>
           <section aria-labelledby="ai-ideas">
             <h2 id="ai-ideas">AI ideas</h2>
-            <UsageMeter feature="ai_credits" localization={localization} />
-            <Paywall feature="ai_credits" localization={localization}>
+            <UsageMeter feature="ai_credits" {...ui} />
+            <Paywall feature="ai_credits" {...ui}>
               <GenerateButton />
             </Paywall>
           </section>
           <section aria-labelledby="plans">
             <h2 id="plans">Plans</h2>
-            <PricingTable localization={localization} />
+            <PricingTable {...ui} />
           </section>
         </>
       )}
