@@ -2,6 +2,7 @@ import { isBillingOSError } from '../errors/is-billing-os-error';
 import { readEnv } from '../config/read-env';
 import { jsonResponse } from '../session-route/json-response';
 import { MemoryWebhookEventStore } from './webhook-event-store';
+import { concatBytes } from './encoding';
 import { Webhooks } from './webhooks';
 import type { BillingOSEvent } from './webhook-event';
 import type { WebhookRouteLogger, WebhookRouteOptions } from './webhook-route-options';
@@ -27,14 +28,9 @@ export const MAX_WEBHOOK_BODY_BYTES = 1024 * 1024;
 export function createWebhookRoute(options: WebhookRouteOptions): WebhookRoute {
   const logger = options.logger ?? console;
   const store = options.store === false ? undefined : (options.store ?? new MemoryWebhookEventStore());
-  let webhooks: Webhooks | undefined;
-  const verifier = () => {
-    const secret = options.secret ?? readEnv('BILLINGOS_WEBHOOK_SECRET');
-    // Kept once it has a secret: a missing one is looked up again on the next request.
-    const current = webhooks ?? new Webhooks({ secret, tolerance: options.tolerance, cryptoProvider: options.cryptoProvider });
-    if (secret !== undefined) webhooks = current;
-    return current;
-  };
+  // One verifier (it caches each secret's key); the secret is read per request, so a route built
+  // before BILLINGOS_WEBHOOK_SECRET was set (during `next build`) works once it is.
+  const webhooks = new Webhooks({ tolerance: options.tolerance, cryptoProvider: options.cryptoProvider });
 
   return async (request) => {
     if (request.method !== 'POST') return jsonResponse(405, failure('invalid_request_error', 'method_not_allowed', 'BillingOS webhooks are POSTed.'), { Allow: 'POST' });
@@ -42,7 +38,7 @@ export function createWebhookRoute(options: WebhookRouteOptions): WebhookRoute {
     if (body instanceof Response) return body;
     let event: BillingOSEvent;
     try {
-      event = await verifier().constructEventAsync(body, request.headers);
+      event = await webhooks.constructEventAsync(body, request.headers, { secret: options.secret ?? readEnv('BILLINGOS_WEBHOOK_SECRET') });
     } catch (error) {
       if (isBillingOSError(error, 'webhook_verification_error')) return jsonResponse(400, failure('invalid_request_error', error.code, error.message));
       logger.error('BillingOS webhook route: could not verify the delivery (BillingOS will retry):', error);
@@ -71,8 +67,20 @@ async function readBody(request: Request, logger: WebhookRouteLogger): Promise<U
     return serverError();
   }
   if (Number(request.headers.get('content-length') ?? 0) > MAX_WEBHOOK_BODY_BYTES) return tooLarge();
-  const bytes = new Uint8Array(await request.arrayBuffer());
-  return bytes.length > MAX_WEBHOOK_BODY_BYTES ? tooLarge() : bytes;
+  if (!request.body) return new Uint8Array(0);
+  // Read as it streams, so a chunked body without a length stops at the limit instead of filling memory.
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  const reader = request.body.getReader();
+  for (let read = await reader.read(); !read.done; read = await reader.read()) {
+    size += read.value.byteLength;
+    if (size > MAX_WEBHOOK_BODY_BYTES) {
+      await reader.cancel();
+      return tooLarge();
+    }
+    chunks.push(read.value);
+  }
+  return concatBytes(chunks);
 }
 
 function failure(type: string, code: string | undefined, message: string) {

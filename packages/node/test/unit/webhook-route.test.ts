@@ -144,6 +144,20 @@ test('a body already read (by middleware before the route) is a logged 500; over
   expect((await handle(huge)).status).toBe(413);
 });
 
+test('a chunked body with no length stops being read at the limit (413), instead of filling memory', async () => {
+  let pulled = 0;
+  const endless = new ReadableStream<Uint8Array>({
+    pull(controller) {
+      pulled += 64 * 1024;
+      controller.enqueue(new Uint8Array(64 * 1024));
+      if (pulled >= 64 * 1024 * 1024) controller.close();
+    },
+  });
+  const request = new Request('https://merchant.example/webhooks', { method: 'POST', body: endless, duplex: 'half' } as RequestInit);
+  expect((await route({})(request)).status).toBe(413);
+  expect(pulled).toBeLessThan(4 * 1024 * 1024);
+});
+
 describe('createWebhookHandler (Express)', () => {
   async function post(app: express.Express, request: Request): Promise<{ status: number; body: string }> {
     const server = createServer(app).listen(0, '127.0.0.1');
