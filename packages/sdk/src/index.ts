@@ -67,6 +67,7 @@ export type { EntitlementResult } from './react/useEntitlement';
 export { useProducts } from './react/useProducts';
 export type { ResourceResult } from './react/useResource';
 export { useChangePlan } from './react/useChangePlan';
+export { useUpdateSubscription } from './react/useUpdateSubscription';
 export { useCancelSubscription } from './react/useCancelSubscription';
 export { useCreateSubscription } from './react/useCreateSubscription';
 export type { MutationState } from './react/useMutation';

@@ -1,10 +1,9 @@
 'use client';
 import { useEffect, useRef, useState } from 'react';
-import { useCancelSubscription, type Product, type Subscription } from '@billingos/sdk';
+import { useCancelSubscription, useUpdateSubscription, type Product, type Subscription } from '@billingos/sdk';
 import { ConfirmDialog } from '../dialog/ConfirmDialog';
 import { useUI } from '../options/useUI';
 import { ErrorText } from '../shared/ErrorText';
-import { useSubscriptionUpdate } from './useSubscriptionUpdate';
 
 interface CurrentPlanProps {
   subscription: Subscription;
@@ -27,7 +26,7 @@ export function CurrentPlan({ subscription, products, plansOpen, plansId, onTogg
   }, []);
   const [confirmCancel, setConfirmCancel] = useState(false);
   const cancel = useCancelSubscription();
-  const { update, isPending, error } = useSubscriptionUpdate();
+  const { updateSubscription: update, isPending, error } = useUpdateSubscription();
   const { price, status, cancelAtPeriodEnd, scheduledChange } = subscription;
   const plan = products.find((p) => p.id === subscription.productId)?.name ?? '';
   const end = ui.date(subscription.currentPeriodEnd);
