@@ -8,6 +8,7 @@ import type { TokenManagerOptions } from '../core/tokens/TokenManager';
 import type { TokenSource } from '../core/tokens/TokenSource';
 import { UrlTokenSource } from '../core/tokens/UrlTokenSource';
 import { BillingOSContext } from './BillingOSContext';
+import { envApiUrl } from './envApiUrl';
 import { warnLegacyOnce } from './warnLegacyOnce';
 
 /** Give exactly one credential: `sessionTokenUrl` (recommended), `sessionToken`, `tokenSource`, or legacy `apiKey` + `customerId`. */
@@ -23,8 +24,9 @@ export interface BillingOSProviderProps extends TokenManagerOptions {
   /** Legacy: the BillingOS customer id whose billing `apiKey` shows. */
   customerId?: string;
   /**
-   * The BillingOS API's base URL.
-   * @default 'https://api.billingos.dev'
+   * The BillingOS API's base URL. Without it, `process.env.NEXT_PUBLIC_BILLINGOS_API_URL` (inlined by
+   * Next.js at build time), else the BillingOS cloud.
+   * @default process.env.NEXT_PUBLIC_BILLINGOS_API_URL ?? 'https://api.billingos.dev'
    */
   apiUrl?: string;
   /** @default globalThis.fetch */
@@ -42,7 +44,8 @@ export interface BillingOSProviderProps extends TokenManagerOptions {
  * Makes billing data available to the hooks below it, and keeps the session token fresh.
  *
  * @example
- * <BillingOSProvider sessionTokenUrl="/api/billingos-session" apiUrl="https://billing.example.com">
+ * // apiUrl: NEXT_PUBLIC_BILLINGOS_API_URL, else the BillingOS cloud
+ * <BillingOSProvider sessionTokenUrl="/api/billingos-session">
  *   <App />
  * </BillingOSProvider>
  * // Filled on the first render: a token and the billing state read on the server.
@@ -51,7 +54,7 @@ export interface BillingOSProviderProps extends TokenManagerOptions {
 export function BillingOSProvider(props: BillingOSProviderProps): ReactNode {
   const { sessionTokenUrl, sessionToken, tokenSource, apiKey, customerId, apiUrl, fetch } = props;
   const value = useMemo(() => {
-    const client = new BillingOSClient({ ...props, tokenSource: sourceOf(props), publishableKey: apiKey });
+    const client = new BillingOSClient({ ...props, apiUrl: apiUrl ?? envApiUrl(), tokenSource: sourceOf(props), publishableKey: apiKey });
     return { client, cache: new QueryCache(client, props.initialState) };
     // The other props (options, children) do not change which credentials or API are used.
     // eslint-disable-next-line react-hooks/exhaustive-deps
