@@ -1,11 +1,10 @@
 import { startTestServer } from '@billingos/api/testing';
 import type { TestServer } from '@billingos/api/testing';
 import { build } from 'esbuild';
-import type { Plugin } from 'esbuild';
-import { builtinModules } from 'node:module';
 import { join } from 'node:path';
 import { createContext, runInContext } from 'node:vm';
 import { assertBuilt, PACKAGE_DIR } from '../utils/built-package';
+import { noNodeBuiltins } from '../utils/no-node-builtins';
 
 let server: TestServer;
 
@@ -14,17 +13,6 @@ beforeAll(async () => {
   server = await startTestServer();
 });
 afterAll(() => server?.close());
-
-/** Fails the bundle on any Node built-in, as an Edge bundler would. */
-const noNodeBuiltins: Plugin = {
-  name: 'no-node-builtins',
-  setup(build) {
-    const names = builtinModules.map((name) => name.replace(/[/]/g, '\\/')).join('|');
-    build.onResolve({ filter: new RegExp(`^(node:.*|${names})$`) }, (args) => ({
-      errors: [{ text: `Node built-in "${args.path}" imported by ${args.importer}: not available on Edge runtimes` }],
-    }));
-  },
-};
 
 async function bundle(entry: string): Promise<string> {
   const result = await build({
