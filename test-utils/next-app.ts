@@ -19,9 +19,9 @@ function next(dir: string, args: string[], env: Record<string, string> = {}): Ch
   return child;
 }
 
-/** `next build` in `dir`; rejects with the exit code when the build fails. */
-export async function buildNextApp(dir: string): Promise<void> {
-  const code = await new Promise((resolve) => next(dir, ['build']).on('exit', resolve));
+/** `next build` in `dir` with `env` (the `NEXT_PUBLIC_` variables it inlines); rejects with the exit code when the build fails. */
+export async function buildNextApp(dir: string, env: Record<string, string> = {}): Promise<void> {
+  const code = await new Promise((resolve) => next(dir, ['build'], env).on('exit', resolve));
   if (code !== 0) throw new Error(`next build in ${dir} exited with ${code}`);
 }
 
