@@ -177,7 +177,8 @@ export class BillingOS {
   }
 
   /**
-   * The Node `(req, res)` variant of {@link createSessionRoute} (Express, Fastify, Pages Router).
+   * The Node `(req, res)` variant of {@link createSessionRoute} (Express, Pages Router; Fastify:
+   * `toFastifyHandler(billing.createSessionRoute())`).
    *
    * @example
    * app.get('/api/billingos-session', billing.createSessionHandler());

@@ -136,5 +136,7 @@ export type { SessionRouteOptions } from './session-route/session-route-options'
 export type { SessionRoute } from './session-route/session-route';
 export { sendWebResponse, toNodeHandler, toWebRequest } from './session-route/node-adapter';
 export type { IncomingMessageLike, ServerResponseLike, SessionHandler } from './session-route/node-adapter';
+export { toFastifyHandler } from './session-route/fastify-adapter';
+export type { FastifyHandler, FastifyHandlerOptions, FastifyReplyLike, FastifyRequestLike } from './session-route/fastify-adapter';
 export { inject, injectable, tokenOf } from './internal/di';
 export type { AbstractToken, DependencyContainer, InjectionToken } from './internal/di';

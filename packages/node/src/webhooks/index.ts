@@ -18,6 +18,8 @@ export { createWebhookRoute } from './webhook-route';
 export type { WebhookRoute } from './webhook-route';
 export { createWebhookHandler, toNodeWebhookHandler } from './node-webhook-handler';
 export type { WebhookHandler, WebhookRequestLike } from './node-webhook-handler';
+export { toFastifyHandler } from '../session-route/fastify-adapter';
+export type { FastifyHandler, FastifyHandlerOptions, FastifyReplyLike, FastifyRequestLike } from '../session-route/fastify-adapter';
 export type { WebhookEventHandlers, WebhookRouteLogger, WebhookRouteOptions } from './webhook-route-options';
 export { MemoryWebhookEventStore } from './webhook-event-store';
 export type { WebhookEventStore } from './webhook-event-store';

@@ -39,9 +39,9 @@ export function createSessionRoute(config: SessionRouteConfig, auth: AuthProvide
 }
 
 /**
- * The Node `(req, res)` variant of {@link createSessionRoute}, for Express, Fastify
- * (`reply.raw`) and the Next.js Pages Router; the request's cookies and headers reach `auth`
- * as a Web `Request`.
+ * The Node `(req, res)` variant of {@link createSessionRoute}, for Express and the Next.js
+ * Pages Router (Fastify: `toFastifyHandler(createSessionRoute(…))`); the request's cookies and
+ * headers reach `auth` as a Web `Request`.
  *
  * @example
  * app.get('/api/billingos-session', createSessionHandler({}, (request) => userFrom(request)));
@@ -50,11 +50,15 @@ export function createSessionHandler(config: SessionRouteConfig, auth: AuthProvi
   return toNodeHandler(createSessionRoute(config, auth));
 }
 
-export { AuthProvider, sendWebResponse, toNodeHandler, toWebRequest } from '../../index';
+export { AuthProvider, sendWebResponse, toFastifyHandler, toNodeHandler, toWebRequest } from '../../index';
 export { isFrameworkControlFlow } from '../../session-route/framework-control-flow';
 export type {
   AuthIdentity,
   ExtractUser,
+  FastifyHandler,
+  FastifyHandlerOptions,
+  FastifyReplyLike,
+  FastifyRequestLike,
   IncomingMessageLike,
   ServerResponseLike,
   SessionHandler,
