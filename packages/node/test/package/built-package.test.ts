@@ -44,7 +44,7 @@ test.each([
 
 test("the README's quickstart works when pasted (ESM, keys from the environment)", async () => {
   const readme = readFileSync(join(__dirname, '../../README.md'), 'utf8');
-  const quickstart = /## Quickstart\s+```js\n([\s\S]*?)```/.exec(readme)?.[1];
+  const quickstart = /## Quickstart\s+(?:<!-- typecheck -->\s+)?```js\n([\s\S]*?)```/.exec(readme)?.[1];
   expect(quickstart?.trim().split('\n')).toHaveLength(3);
   const code = `${quickstart}\nconsole.log(JSON.stringify({ sessionToken, expiresAt }));`;
   const { stdout } = await run(process.execPath, ['--input-type=module', '-e', code], {
