@@ -1,10 +1,34 @@
 import { z } from 'zod';
 import { invalidRequest } from '../errors/errors';
-import { pageQuery } from '../pagination/page';
-import { identifier, metadata } from '../validation/common-schemas';
+import { pageQuery, pageSchema } from '../pagination/page';
+import { deletedSchema, identifier, livemode, metadata, metadataSchema, timestamp } from '../validation/common-schemas';
 import type { CustomerOwner } from './customer';
 
 const email = z.email().max(320);
+
+export const customerSchema = z
+  .object({
+    id: z.string(),
+    object: z.literal('customer'),
+    externalUserId: z.string().nullable().meta({ description: "The merchant's user id; `null` on an organization's customer, which belongs to no single member." }),
+    externalOrganizationId: z.string().nullable().meta({ description: "The merchant's organization id (B2B); `null` on a user's own customer." }),
+    email: z.string().nullable(),
+    name: z.string().nullable(),
+    metadata: metadataSchema,
+    testClockId: z.string().nullable().meta({ description: 'The test clock whose time the customer runs on (test mode), else `null`.' }),
+    livemode,
+    createdAt: timestamp,
+    updatedAt: timestamp,
+  })
+  .meta({
+    id: 'Customer',
+    description:
+      "A merchant's customer: one of its users, or (B2B) one of its organizations, whose members all share it (its `externalUserId` is then `null`, so no member's id is shown to the others). Exactly one of `externalUserId` and `externalOrganizationId` is set.",
+  });
+
+export const customerListSchema = pageSchema(customerSchema, 'CustomerList');
+
+export const deletedCustomerSchema = deletedSchema('customer', 'DeletedCustomer');
 
 /** Exactly one of `externalUserId` (a user's own customer) and `externalOrganizationId` (an organization's): see `customerOwner`. */
 export const createCustomerBody = z.strictObject({

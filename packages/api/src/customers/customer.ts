@@ -1,4 +1,6 @@
+import type { z } from 'zod';
 import type { Mode } from '../auth/credential';
+import type { customerSchema } from './customer.schemas';
 
 /**
  * Who pays: one of the merchant's users (`externalUserId`), or, for B2B, one of its
@@ -6,27 +8,8 @@ import type { Mode } from '../auth/credential';
  */
 export type CustomerOwner = { externalUserId: string; externalOrganizationId?: undefined } | { externalOrganizationId: string; externalUserId?: undefined };
 
-/**
- * A merchant's customer: exactly one of `externalUserId` and `externalOrganizationId` is set.
- * An organization's customer is the organization, not any member (as Clerk's organization
- * payer): its `externalUserId` is `null`, so no member's id is shown to the others.
- */
-export interface Customer {
-  id: string;
-  object: 'customer';
-  /** The merchant's user id; `null` on an organization's customer. */
-  externalUserId: string | null;
-  /** The merchant's organization id; `null` on a user's own customer. */
-  externalOrganizationId: string | null;
-  email: string | null;
-  name: string | null;
-  metadata: Record<string, string>;
-  /** The test clock whose time the customer runs on, if any. */
-  testClockId: string | null;
-  livemode: boolean;
-  createdAt: string;
-  updatedAt: string;
-}
+/** A merchant's customer, as the API answers it (see `customerSchema`). */
+export type Customer = z.infer<typeof customerSchema>;
 
 export interface CustomerRow {
   [column: string]: unknown;

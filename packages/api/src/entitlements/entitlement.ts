@@ -1,23 +1,10 @@
+import type { z } from 'zod';
 import type { MeteredFeature } from '../products/product-feature';
+import type { entitlementSchema } from './entitlement.schemas';
 import type { FeatureGrant } from './feature-grant';
 
-/**
- * A feature the customer may use, combined over every subscription that grants it; `limit`,
- * `usage`, `balance` and `resetsAt` are `null` for a boolean feature, `limit` and `balance` for
- * an unlimited one.
- */
-export interface Entitlement {
-  object: 'entitlement';
-  featureKey: string;
-  type: 'boolean' | 'metered';
-  limit: number | null;
-  usage: number | null;
-  balance: number | null;
-  resetsAt: string | null;
-  /** The grant usage is spent from (see `spendingOrder`). */
-  productId: string;
-  subscriptionId: string;
-}
+/** A feature the customer may use (see `entitlementSchema`). */
+export type Entitlement = z.infer<typeof entitlementSchema>;
 
 export type MeteredGrant = FeatureGrant & { feature: MeteredFeature };
 

@@ -1,12 +1,7 @@
+import type { API_ERROR_TYPES } from './api-error.schemas';
+
 /** The `type` of every error envelope; the SDKs map each to their own error class. */
-export type ApiErrorType =
-  | 'invalid_request_error'
-  | 'authentication_error'
-  | 'permission_error'
-  | 'not_found_error'
-  | 'idempotency_error'
-  | 'rate_limit_error'
-  | 'api_error';
+export type ApiErrorType = (typeof API_ERROR_TYPES)[number];
 
 export interface ApiErrorInit {
   status: number;

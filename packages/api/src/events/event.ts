@@ -1,12 +1,9 @@
-/** An event as delivered and as `GET /v1/events/:id` answers: `{ id, type, createdAt, livemode, data, previousAttributes? }`. */
-export interface BillingEvent {
-  id: string;
-  type: string;
-  createdAt: string;
-  livemode: boolean;
-  data: unknown;
-  previousAttributes?: object;
-}
+import type { z } from 'zod';
+import type { EventType } from './event-type';
+import type { billingEventSchema } from './event.schemas';
+
+/** An event as delivered and as `GET /v1/events/:id` answers (see `billingEventSchema`). */
+export type BillingEvent = z.infer<typeof billingEventSchema>;
 
 export interface EventRow {
   [column: string]: unknown;
@@ -24,10 +21,10 @@ export const EVENT_COLUMNS = 'id, type, mode, data, created_at, previous_attribu
 export function toEvent(row: EventRow): BillingEvent {
   return {
     id: row.id,
-    type: row.type,
+    type: row.type as EventType,
     createdAt: new Date(row.created_at).toISOString(),
     livemode: row.mode === 'live',
-    data: row.data,
-    ...(row.previous_attributes ? { previousAttributes: row.previous_attributes } : {}),
+    data: row.data as Record<string, unknown>,
+    ...(row.previous_attributes ? { previousAttributes: row.previous_attributes as Record<string, unknown> } : {}),
   };
 }

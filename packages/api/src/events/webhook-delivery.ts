@@ -1,14 +1,8 @@
-/** A delivery of one event to one endpoint, as `POST /v1/events/:id/redeliver` answers it. */
-export interface WebhookDelivery {
-  id: string;
-  object: 'webhook_delivery';
-  eventId: string;
-  endpointId: string;
-  status: 'pending' | 'delivered' | 'failed';
-  /** Attempts made so far (the next one is number `attempts + 1`). */
-  attempts: number;
-  nextAttemptAt: string | null;
-}
+import type { z } from 'zod';
+import type { webhookDeliverySchema } from './event.schemas';
+
+/** A delivery of one event to one endpoint (see `webhookDeliverySchema`). */
+export type WebhookDelivery = z.infer<typeof webhookDeliverySchema>;
 
 export interface WebhookDeliveryRow {
   [column: string]: unknown;

@@ -8,6 +8,18 @@ export interface Page<T> {
   nextCursor: string | null;
 }
 
+/** The schema of a page of `item`s, named `id` in the API reference (`CustomerList`). */
+export function pageSchema<T extends z.ZodType>(item: T, id: string) {
+  return z
+    .object({
+      object: z.literal('list'),
+      data: z.array(item),
+      hasMore: z.boolean().meta({ description: 'Whether another page follows: pass `nextCursor` as `startingAfter` to read it.' }),
+      nextCursor: z.string().nullable().meta({ description: 'The last id of this page while `hasMore`, else `null`.' }),
+    })
+    .meta({ id, description: 'One page of a list, newest first.' });
+}
+
 /** `?limit=` (1…100, default 10) and `?startingAfter=<id>` on every list. */
 export const pageQuery = {
   limit: z

@@ -1,19 +1,14 @@
+import type { z } from 'zod';
+import type { booleanFeatureSchema, meteredFeatureSchema, productFeatureSchema } from './product.schemas';
+
 /** A feature that is on or off: the subscription grants it or not. */
-export interface BooleanFeature {
-  key: string;
-  type: 'boolean';
-}
+export type BooleanFeature = z.infer<typeof booleanFeatureSchema>;
 
 /**
  * A feature with an allowance: `limit` units (`null`: unlimited) counted per subscription
  * period (`reset: 'period'`) or over the subscription's life (`'never'`).
  */
-export interface MeteredFeature {
-  key: string;
-  type: 'metered';
-  limit: number | null;
-  reset: 'period' | 'never';
-}
+export type MeteredFeature = z.infer<typeof meteredFeatureSchema>;
 
 /** What a subscription to a product grants. */
-export type ProductFeature = BooleanFeature | MeteredFeature;
+export type ProductFeature = z.infer<typeof productFeatureSchema>;

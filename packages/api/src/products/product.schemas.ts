@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { pageQuery } from '../pagination/page';
-import { metadata } from '../validation/common-schemas';
+import { pageQuery, pageSchema } from '../pagination/page';
+import { livemode, metadata, metadataSchema, timestamp } from '../validation/common-schemas';
 import { INTERVALS } from './product';
 import type { ProductFeature } from './product-feature';
 
@@ -58,6 +58,56 @@ export const createProductBody = z
     ...body,
     features: [...featureKeys.map((key): ProductFeature => ({ key, type: 'boolean' })), ...features],
   }));
+
+/** One way to pay for a product. */
+export const priceSchema = z
+  .object({
+    id: z.string(),
+    object: z.literal('price'),
+    productId: z.string(),
+    amount: z.number().int().meta({ description: "In the currency's smallest unit (cents)." }),
+    currency: z.string().meta({ description: 'ISO 4217, lower case, such as `usd`.' }),
+    interval: z.enum(INTERVALS).meta({ id: 'PriceInterval', description: 'How often a price is charged.' }),
+    intervalCount: z.number().int().meta({ description: 'Billed every `intervalCount` intervals.' }),
+    trialDays: z.number().int(),
+  })
+  .meta({ id: 'Price', description: "What a plan costs: `amount` in the currency's smallest unit, billed every `intervalCount` `interval`s." });
+
+export const booleanFeatureSchema = z
+  .object({ key: z.string(), type: z.literal('boolean') })
+  .meta({ id: 'BooleanFeature', description: 'A feature that is on or off: the subscription grants it or not.' });
+
+export const meteredFeatureSchema = z
+  .object({
+    key: z.string(),
+    type: z.literal('metered'),
+    limit: z.number().int().nullable().meta({ description: '`null`: unlimited.' }),
+    reset: z.enum(['period', 'never']).meta({ description: "`period`: usage starts at 0 with each subscription period (renewal or trial end); `never`: counted over the subscription's life." }),
+  })
+  .meta({ id: 'MeteredFeature', description: 'A feature with an allowance: `limit` units counted per subscription period or over its life.' });
+
+export const productFeatureSchema = z
+  .discriminatedUnion('type', [booleanFeatureSchema, meteredFeatureSchema])
+  .meta({ id: 'ProductFeature', description: 'What a subscription to a product grants; narrow on `type`.' });
+
+/** A plan: prices to choose from and the features a subscription to it grants. */
+export const productSchema = z
+  .object({
+    id: z.string(),
+    object: z.literal('product'),
+    name: z.string(),
+    description: z.string().nullable(),
+    features: z.array(productFeatureSchema),
+    featureKeys: z.array(z.string()).meta({ description: "Every feature's key, boolean and metered (the shorthand older clients read)." }),
+    active: z.boolean(),
+    metadata: metadataSchema,
+    prices: z.array(priceSchema),
+    livemode,
+    createdAt: timestamp,
+  })
+  .meta({ id: 'Product', description: 'A plan you sell: its prices and the features a subscription to it grants.' });
+
+export const productListSchema = pageSchema(productSchema, 'ProductList');
 
 export const listProductsQuery = z.strictObject({ ...pageQuery, active: z.enum(['true', 'false']).optional() });
 

@@ -1,36 +1,16 @@
+import type { z } from 'zod';
 import type { Mode } from '../auth/credential';
+import type { priceSchema, productSchema } from './product.schemas';
 import type { ProductFeature } from './product-feature';
 
 export const INTERVALS = ['day', 'week', 'month', 'year'] as const;
 export type Interval = (typeof INTERVALS)[number];
 
-/** What a plan costs: `amount` in the currency's smallest unit, billed every `intervalCount` `interval`s. */
-export interface Price {
-  id: string;
-  object: 'price';
-  productId: string;
-  amount: number;
-  currency: string;
-  interval: Interval;
-  intervalCount: number;
-  trialDays: number;
-}
+/** What a plan costs (see `priceSchema`). */
+export type Price = z.infer<typeof priceSchema>;
 
-/** A plan: prices to choose from and the features a subscription to it grants. */
-export interface Product {
-  id: string;
-  object: 'product';
-  name: string;
-  description: string | null;
-  features: ProductFeature[];
-  /** Every feature's key, boolean and metered (the shorthand older clients read). */
-  featureKeys: string[];
-  active: boolean;
-  metadata: Record<string, string>;
-  prices: Price[];
-  livemode: boolean;
-  createdAt: string;
-}
+/** A plan: prices to choose from and the features a subscription to it grants (see `productSchema`). */
+export type Product = z.infer<typeof productSchema>;
 
 export interface ProductRow {
   [column: string]: unknown;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { OPERATIONS } from '../auth/credential';
-import { identifier, metadata } from '../validation/common-schemas';
+import { identifier, metadata, timestamp } from '../validation/common-schemas';
 
 /**
  * Bytes of serialized JSON (UTF-8) a session token's `metadata` may take. The token travels in
@@ -32,5 +32,14 @@ export const createSessionTokenBody = z.strictObject({
     .optional(),
   metadata: sessionMetadata.optional(),
 });
+
+/** What `POST /v1/session-tokens` answers. */
+export const sessionTokenSchema = z
+  .object({
+    sessionToken: z.string().meta({ description: 'A compact JWS (HS256) for `Authorization: Bearer …` from the browser.' }),
+    expiresAt: timestamp,
+    customerId: z.string().meta({ description: 'The BillingOS customer the token is for (created on first use of `externalUserId`).' }),
+  })
+  .meta({ id: 'SessionToken', description: "A short-lived token for one customer's view of BillingOS." });
 
 export type CreateSessionTokenBody = z.infer<typeof createSessionTokenBody>;

@@ -1,6 +1,42 @@
 import { z } from 'zod';
-import { pageQuery } from '../pagination/page';
-import { identifier, metadata } from '../validation/common-schemas';
+import { pageQuery, pageSchema } from '../pagination/page';
+import { priceSchema } from '../products/product.schemas';
+import { identifier, livemode, metadata, metadataSchema, timestamp } from '../validation/common-schemas';
+
+export const SUBSCRIPTION_STATUSES = ['trialing', 'active', 'canceled'] as const;
+
+export const subscriptionStatusSchema = z.enum(SUBSCRIPTION_STATUSES).meta({ id: 'SubscriptionStatus' });
+
+export const scheduledChangeSchema = z
+  .object({
+    priceId: z.string().meta({ description: 'The price the subscription moves to.' }),
+    effectiveAt: timestamp.meta({ description: "When: the current period's end, ISO-8601." }),
+  })
+  .meta({ id: 'ScheduledChange', description: 'A plan change waiting for the end of the current period.' });
+
+export const subscriptionSchema = z
+  .object({
+    id: z.string(),
+    object: z.literal('subscription'),
+    customerId: z.string(),
+    productId: z.string(),
+    price: priceSchema,
+    status: subscriptionStatusSchema,
+    currentPeriodStart: timestamp,
+    currentPeriodEnd: timestamp,
+    trialEnd: timestamp.nullable(),
+    cancelAtPeriodEnd: z.boolean(),
+    canceledAt: timestamp.nullable(),
+    scheduledChange: scheduledChangeSchema.nullable().meta({ description: "A plan change set with `effective: 'period_end'`, else `null`." }),
+    testClockId: z.string().nullable().meta({ description: "The customer's test clock, when it runs on one." }),
+    metadata: metadataSchema,
+    livemode,
+    createdAt: timestamp,
+    updatedAt: timestamp,
+  })
+  .meta({ id: 'Subscription', description: "A customer's subscription to one price of a product." });
+
+export const subscriptionListSchema = pageSchema(subscriptionSchema, 'SubscriptionList');
 
 export const createSubscriptionBody = z.strictObject({
   customerId: identifier,
@@ -36,7 +72,7 @@ export const cancelSubscriptionBody = z.strictObject({
 export const listSubscriptionsQuery = z.strictObject({
   ...pageQuery,
   customerId: identifier.optional(),
-  status: z.enum(['trialing', 'active', 'canceled']).optional(),
+  status: z.enum(SUBSCRIPTION_STATUSES).optional(),
 });
 
 export const listMySubscriptionsQuery = listSubscriptionsQuery.omit({ customerId: true });

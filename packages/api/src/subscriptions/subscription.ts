@@ -1,37 +1,18 @@
+import type { z } from 'zod';
 import type { Mode } from '../auth/credential';
 import { project } from '../lifecycle/subscription-timeline';
 import type { TimelineState } from '../lifecycle/subscription-timeline';
 import { toPrice } from '../products/product';
 import type { Price, PriceRow } from '../products/product';
+import type { scheduledChangeSchema, subscriptionSchema, subscriptionStatusSchema } from './subscription.schemas';
 
-export type SubscriptionStatus = 'trialing' | 'active' | 'canceled';
+export type SubscriptionStatus = z.infer<typeof subscriptionStatusSchema>;
 
 /** A plan change waiting for the end of the current period. */
-export interface ScheduledChange {
-  priceId: string;
-  effectiveAt: string;
-}
+export type ScheduledChange = z.infer<typeof scheduledChangeSchema>;
 
-/** A customer's subscription to one price of a product. */
-export interface Subscription {
-  id: string;
-  object: 'subscription';
-  customerId: string;
-  productId: string;
-  price: Price;
-  status: SubscriptionStatus;
-  currentPeriodStart: string;
-  currentPeriodEnd: string;
-  trialEnd: string | null;
-  cancelAtPeriodEnd: boolean;
-  canceledAt: string | null;
-  scheduledChange: ScheduledChange | null;
-  testClockId: string | null;
-  metadata: Record<string, string>;
-  livemode: boolean;
-  createdAt: string;
-  updatedAt: string;
-}
+/** A customer's subscription to one price of a product (see `subscriptionSchema`). */
+export type Subscription = z.infer<typeof subscriptionSchema>;
 
 /** A subscription row joined with its price (`price_*` columns), its scheduled price (`scheduled_*`) and its clock's time. */
 export interface SubscriptionRow {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { pageQuery } from '../pagination/page';
+import { pageQuery, pageSchema } from '../pagination/page';
+import { deletedSchema, timestamp } from '../validation/common-schemas';
 
 /** An ISO-8601 time with its offset (`2026-01-31T00:00:00Z`) or unix seconds, as Stripe takes it. */
 const TIME_FORMAT = 'must be an ISO-8601 time with its offset, such as "2026-01-31T00:00:00Z", or unix seconds';
@@ -17,6 +18,23 @@ export const createTestClockBody = z.strictObject({
 });
 
 export const advanceTestClockBody = z.strictObject({ frozenTime: time });
+
+/** A clock a test-mode merchant moves by hand; customers attached to it live on its time. */
+export const testClockSchema = z
+  .object({
+    id: z.string(),
+    object: z.literal('test_clock'),
+    name: z.string().nullable(),
+    frozenTime: timestamp.meta({ description: "The clock's time." }),
+    status: z.literal('ready').meta({ description: '`ready`: every transition due by `frozenTime` has run.' }),
+    livemode: z.literal(false),
+    createdAt: timestamp,
+  })
+  .meta({ id: 'TestClock', description: 'A clock you move by hand (test mode only): customers attached to it live on its time.' });
+
+export const testClockListSchema = pageSchema(testClockSchema, 'TestClockList');
+
+export const deletedTestClockSchema = deletedSchema('test_clock', 'DeletedTestClock');
 
 export const listTestClocksQuery = z.strictObject(pageQuery);
 

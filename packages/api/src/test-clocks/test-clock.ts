@@ -1,13 +1,8 @@
-/** A clock a test-mode merchant moves by hand; customers attached to it live on its time. */
-export interface TestClock {
-  id: string;
-  object: 'test_clock';
-  name: string | null;
-  frozenTime: string;
-  status: 'ready';
-  livemode: false;
-  createdAt: string;
-}
+import type { z } from 'zod';
+import type { testClockSchema } from './test-clock.schemas';
+
+/** A clock a test-mode merchant moves by hand (see `testClockSchema`). */
+export type TestClock = z.infer<typeof testClockSchema>;
 
 export interface TestClockRow {
   [column: string]: unknown;

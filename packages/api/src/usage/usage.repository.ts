@@ -1,4 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
+import type { z } from 'zod';
+import type { entitlementCheckSchema, usageRecordSchema } from '../entitlements/entitlement.schemas';
 import type { MerchantScope } from '../auth/credential';
 import { combineGrants, grantBalance, isMetered, spendingOrder } from '../entitlements/entitlement';
 import type { Entitlement, MeteredGrant } from '../entitlements/entitlement';
@@ -15,23 +17,11 @@ import type { CustomerReference } from './customer-reference';
 import { markLimitReached, openCounter, spend } from './feature-counter';
 import type { CounterKey } from './feature-counter';
 
-/** The answer to "may this customer use `featureKey`?", with the balance behind it. */
-export interface EntitlementCheck {
-  allowed: boolean;
-  featureKey: string;
-  limit: number | null;
-  usage: number | null;
-  balance: number | null;
-  resetsAt: string | null;
-}
+/** The answer to "may this customer use `featureKey`?" (see `entitlementCheckSchema`). */
+export type EntitlementCheck = z.infer<typeof entitlementCheckSchema>;
 
-export interface RecordedUsage {
-  object: 'usage';
-  featureKey: string;
-  usage: number;
-  limit: number | null;
-  balance: number | null;
-}
+/** See `usageRecordSchema`. */
+export type RecordedUsage = z.infer<typeof usageRecordSchema>;
 
 /** One customer's grants of one feature, at the customer's time. */
 interface CustomerGrants {

@@ -1,17 +1,8 @@
-/** One attempt to deliver an event to an endpoint, as `GET /v1/webhook-endpoints/:id/deliveries` lists it. */
-export interface WebhookDeliveryAttempt {
-  id: string;
-  object: 'webhook_delivery_attempt';
-  eventId: string;
-  /** 1 for the first attempt of this event at this endpoint, counting redeliveries on. */
-  attempt: number;
-  /** The endpoint's HTTP status; null when no answer came (timeout, refused address, connection error). */
-  responseStatus: number | null;
-  durationMs: number;
-  /** Why it failed; null for a 2xx. */
-  error: string | null;
-  createdAt: string;
-}
+import type { z } from 'zod';
+import type { webhookDeliveryAttemptSchema } from './webhook-endpoint.schemas';
+
+/** One attempt to deliver an event to an endpoint (see `webhookDeliveryAttemptSchema`). */
+export type WebhookDeliveryAttempt = z.infer<typeof webhookDeliveryAttemptSchema>;
 
 export interface WebhookDeliveryAttemptRow {
   [column: string]: unknown;

@@ -1,7 +1,51 @@
 import { z } from 'zod';
 import { EVENT_TYPES } from '../events/event-type';
-import { pageQuery } from '../pagination/page';
-import { identifier } from '../validation/common-schemas';
+import { eventTypeSchema } from '../events/event.schemas';
+import { pageQuery, pageSchema } from '../pagination/page';
+import { deletedSchema, identifier, livemode, timestamp } from '../validation/common-schemas';
+
+/** `GET /v1/webhook-endpoints/:id`: never the secret (only create and rotate-secret show it, once). */
+export const webhookEndpointSchema = z
+  .object({
+    id: z.string(),
+    object: z.literal('webhook_endpoint'),
+    url: z.string(),
+    description: z.string().nullable(),
+    enabledEvents: z
+      .union([z.tuple([z.literal('*')]), z.array(eventTypeSchema)])
+      .meta({ id: 'EnabledEvents', description: "Which events the endpoint receives: `['*']` for every type, or a list of types." }),
+    disabled: z.boolean(),
+    disabledReason: z.string().nullable().meta({ description: 'Why the API disabled it (about three days of failed deliveries); `null` otherwise.' }),
+    previousSecretExpiresAt: timestamp.nullable().meta({ description: 'Until then deliveries also carry a signature of the previous secret (after a rotation).' }),
+    livemode,
+    createdAt: timestamp,
+    updatedAt: timestamp,
+  })
+  .meta({ id: 'WebhookEndpoint', description: 'A URL BillingOS POSTs events to, per merchant and mode. Never carries its secret after creation.' });
+
+export const webhookEndpointWithSecretSchema = webhookEndpointSchema
+  .extend({ secret: z.string().meta({ description: 'The `whsec_…` signing secret, shown this once.' }) })
+  .meta({ id: 'WebhookEndpointWithSecret', description: 'What create and rotate-secret answer: the endpoint and its `whsec_…`, shown this once.' });
+
+export const webhookEndpointListSchema = pageSchema(webhookEndpointSchema, 'WebhookEndpointList');
+
+export const deletedWebhookEndpointSchema = deletedSchema('webhook_endpoint', 'DeletedWebhookEndpoint');
+
+/** One attempt to deliver an event to an endpoint, as `GET /v1/webhook-endpoints/:id/deliveries` lists it. */
+export const webhookDeliveryAttemptSchema = z
+  .object({
+    id: z.string(),
+    object: z.literal('webhook_delivery_attempt'),
+    eventId: z.string(),
+    attempt: z.number().int().meta({ description: '1 for the first attempt of this event at this endpoint, counting on across redeliveries.' }),
+    responseStatus: z.number().int().nullable().meta({ description: "The endpoint's HTTP status; `null` when no answer came (timeout, refused address, connection error)." }),
+    durationMs: z.number().int(),
+    error: z.string().nullable().meta({ description: 'Why it failed; `null` for a 2xx.' }),
+    createdAt: timestamp,
+  })
+  .meta({ id: 'WebhookDeliveryAttempt', description: 'One attempt to deliver an event to an endpoint.' });
+
+export const webhookDeliveryAttemptListSchema = pageSchema(webhookDeliveryAttemptSchema, 'WebhookDeliveryAttemptList');
 
 const url = z.string().min(1).max(2048);
 

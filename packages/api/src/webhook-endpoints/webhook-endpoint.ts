@@ -1,24 +1,12 @@
 import { randomBytes } from 'node:crypto';
+import type { z } from 'zod';
+import type { webhookEndpointSchema, webhookEndpointWithSecretSchema } from './webhook-endpoint.schemas';
 
-/** `GET /v1/webhook-endpoints/:id`: never the secret (only create and rotate-secret show it, once). */
-export interface WebhookEndpoint {
-  id: string;
-  object: 'webhook_endpoint';
-  url: string;
-  description: string | null;
-  enabledEvents: string[];
-  disabled: boolean;
-  /** Why the API disabled it (about three days of failed deliveries); null otherwise. */
-  disabledReason: string | null;
-  /** Until then deliveries are signed with the previous secret too (after a rotation). */
-  previousSecretExpiresAt: string | null;
-  livemode: boolean;
-  createdAt: string;
-  updatedAt: string;
-}
+/** An endpoint as the API answers it, never with its secret (see `webhookEndpointSchema`). */
+export type WebhookEndpoint = z.infer<typeof webhookEndpointSchema>;
 
 /** What create and rotate-secret answer: the endpoint and its `whsec_…`, shown this once. */
-export type WebhookEndpointWithSecret = WebhookEndpoint & { secret: string };
+export type WebhookEndpointWithSecret = z.infer<typeof webhookEndpointWithSecretSchema>;
 
 export interface WebhookEndpointRow {
   [column: string]: unknown;
@@ -42,7 +30,7 @@ export function toWebhookEndpoint(row: WebhookEndpointRow): WebhookEndpoint {
     object: 'webhook_endpoint',
     url: row.url,
     description: row.description,
-    enabledEvents: row.enabled_events,
+    enabledEvents: row.enabled_events as WebhookEndpoint['enabledEvents'],
     disabled: row.disabled,
     disabledReason: row.disabled_reason,
     previousSecretExpiresAt: overlap && overlap.getTime() > Date.now() ? overlap.toISOString() : null,

@@ -3,9 +3,9 @@ import type { TestServer } from '@billingos/api/testing';
 import { BillingOS } from '@billingos/node';
 import { build } from 'esbuild';
 import { execFile } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { freePort } from '../../../../test-utils/free-port';
@@ -47,14 +47,18 @@ afterAll(async () => {
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
-/** `<dir>/node_modules/@billingos/node` from `npm pack`; its dependency (tsyringe) linked from the root. */
+/** `<dir>/node_modules/@billingos/node` from `npm pack`; its dependencies linked from the root's node_modules. */
 async function installPackedPackage(target: string): Promise<void> {
   const packageDir = join(target, 'node_modules/@billingos/node');
   mkdirSync(packageDir, { recursive: true });
-  symlinkSync(join(ROOT, 'node_modules/tsyringe'), join(target, 'node_modules/tsyringe'), 'dir');
   const { stdout } = await run('npm', ['pack', '--json', '--pack-destination', target], { cwd: PACKAGE_DIR });
   const [packed] = JSON.parse(stdout) as [{ filename: string }];
   await run('tar', ['-xzf', join(target, packed.filename), '-C', packageDir, '--strip-components', '1']);
+  const { dependencies = {} } = JSON.parse(readFileSync(join(packageDir, 'package.json'), 'utf8')) as { dependencies?: Record<string, string> };
+  for (const name of Object.keys(dependencies)) {
+    mkdirSync(dirname(join(target, 'node_modules', name)), { recursive: true });
+    symlinkSync(join(ROOT, 'node_modules', name), join(target, 'node_modules', name), 'dir');
+  }
 }
 
 /** A real delivery: the API signs `customer.created` for the endpoint the test server registered. */
