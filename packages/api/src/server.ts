@@ -10,6 +10,7 @@ import type { MerchantKeys } from './bootstrap/merchant-keys';
 import { cors } from './http/cors';
 import { answerClientError } from './http/client-error';
 import { jsonBody } from './http/json-body';
+import { serveDocs } from './openapi/docs';
 import { refuseNulInUrl } from './http/refuse-nul';
 import { assignRequestId } from './http/request-id';
 import { SigningKeyring } from './session-tokens/signing-keyring';
@@ -62,6 +63,8 @@ export interface ApiServerOptions {
    * @default log the error; requests answer 503 until the server is restarted
    */
   onStorageCrash?: (error: Error) => void;
+  /** Runs before the routes are registered, after the API's own middleware (tests install checks here). @default none */
+  configureApp?: (app: NestExpressApplication) => void;
 }
 
 /** A running API. */
@@ -101,7 +104,8 @@ export async function startApiServer(options: ApiServerOptions = {}): Promise<Ap
     app.disable('x-powered-by');
     app.set('trust proxy', trustProxy);
     app.set('etag', false);
-    app.use(assignRequestId, cors, jsonBody, refuseNulInUrl);
+    app.use(assignRequestId, cors, jsonBody, refuseNulInUrl, serveDocs());
+    options.configureApp?.(app);
     app.getHttpServer().on('clientError', answerClientError);
     await app.listen(options.port ?? 3001, options.host ?? '127.0.0.1');
     const running = app;

@@ -1,6 +1,9 @@
 import type { RateLimitOptions } from './app/api-config';
 import { generateMerchantKeys } from './bootstrap/merchant-keys';
+import { checkResponses, ResponseContract } from './openapi/contract-check';
+import { OpenApiDocumentProvider } from './openapi/openapi-document.provider';
 import { startApiServer } from './server';
+import type { ApiServerOptions } from './server';
 import { createScratchDatabase } from './storage/scratch-database';
 
 export interface TestServerOptions {
@@ -12,6 +15,11 @@ export interface TestServerOptions {
   webhookEndpoint?: string;
   /** How often the lifecycle worker runs due transitions. @default 1000 (0: off) */
   lifecycleIntervalMs?: number;
+  /**
+   * Check every JSON response against `GET /v1/openapi.json` (ajv): a response that breaks the
+   * contract answers 500 `contract_violation` with what broke. @default true
+   */
+  checkContract?: boolean;
 }
 
 export interface TestServer {
@@ -56,6 +64,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     ...(options.rateLimit ? { rateLimit: options.rateLimit } : {}),
     ...(options.webhookEndpoint ? { webhookEndpoint: options.webhookEndpoint } : {}),
     ...(options.lifecycleIntervalMs !== undefined ? { lifecycleIntervalMs: options.lifecycleIntervalMs } : {}),
+    ...(options.checkContract === false ? {} : { configureApp: installContractCheck }),
   });
   return {
     url: server.url,
@@ -69,3 +78,9 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     },
   };
 }
+
+/** Every JSON response is checked against the app's own OpenAPI document before it leaves. */
+const installContractCheck: NonNullable<ApiServerOptions['configureApp']> = (app) => {
+  let contract: ResponseContract | undefined;
+  app.use(checkResponses(() => (contract ??= new ResponseContract(app.get(OpenApiDocumentProvider).document))));
+};

@@ -21,6 +21,7 @@ import { LifecycleModule } from '../lifecycle/lifecycle.module';
 import { WebhooksModule } from '../webhooks/webhooks.module';
 import { WebhookEndpointsModule } from '../webhook-endpoints/webhook-endpoints.module';
 import { EventsModule } from '../events/events.module';
+import { OpenApiModule } from '../openapi/openapi.module';
 import { CoreModule } from './core.module';
 import type { CoreDependencies } from './core.module';
 
@@ -30,7 +31,7 @@ export class AppModule {
   static forRoot(dependencies: CoreDependencies): DynamicModule {
     return {
       module: AppModule,
-      imports: [CoreModule.forRoot(dependencies), AuthModule, RateLimitModule, IdempotencyModule, CustomersModule, SessionTokensModule, ProductsModule, SubscriptionsModule, EntitlementsModule, MeModule, WebhooksModule, LifecycleModule, TestClocksModule, UsageModule, WebhookEndpointsModule, EventsModule],
+      imports: [CoreModule.forRoot(dependencies), AuthModule, RateLimitModule, IdempotencyModule, CustomersModule, SessionTokensModule, ProductsModule, SubscriptionsModule, EntitlementsModule, MeModule, WebhooksModule, LifecycleModule, TestClocksModule, UsageModule, WebhookEndpointsModule, EventsModule, OpenApiModule],
       controllers: [HealthController],
       providers: [
         { provide: APP_FILTER, useClass: ApiExceptionFilter },

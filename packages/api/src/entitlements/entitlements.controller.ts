@@ -4,6 +4,8 @@ import type { SecretCredential } from '../auth/credential';
 import { Caller } from '../auth/request-context';
 import { CustomersRepository } from '../customers/customers.repository';
 import { EntitlementsRepository } from './entitlements.repository';
+import { ApiOperation } from '../openapi/api-operation.decorator';
+import { entitlementListSchema } from './entitlement.schemas';
 
 /** `GET /v1/customers/:id/entitlements`: secret key only. */
 @Controller('v1/customers/:id/entitlements')
@@ -18,6 +20,7 @@ export class EntitlementsController {
   }
 
   @Get()
+  @ApiOperation({ summary: "A customer's entitlements, granted by its active and trialing subscriptions", response: entitlementListSchema })
   async list(@Caller() caller: SecretCredential, @Param('id') id: string) {
     await this.#customers.get(caller, id);
     return this.#entitlements.forCustomer(caller, id);

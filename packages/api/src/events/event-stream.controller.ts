@@ -5,6 +5,8 @@ import type { SecretCredential } from '../auth/credential';
 import { Caller } from '../auth/request-context';
 import { permissionError } from '../errors/errors';
 import { EventStreams } from './event-streams';
+import { ApiOperation } from '../openapi/api-operation.decorator';
+import { billingEventSchema } from './event.schemas';
 
 /** `GET /v1/events/stream`: the test-mode key's new events as Server-Sent Events (what `billingos listen` reads). */
 @Controller('v1/events')
@@ -17,6 +19,7 @@ export class EventStreamController {
   }
 
   @Get('stream')
+  @ApiOperation({ summary: "The test-mode key's new events as Server-Sent Events (what `billingos listen` reads)", events: billingEventSchema })
   async stream(@Caller() caller: SecretCredential, @Res() response: Response): Promise<void> {
     if (caller.mode !== 'test') {
       throw permissionError('test_mode_only', 'The event stream is for development: call GET /v1/events/stream with your sk_test_ key. Live events go to webhook endpoints.');

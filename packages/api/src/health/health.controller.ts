@@ -3,6 +3,8 @@ import { Public } from '../auth/allow.decorator';
 import { ApiError } from '../errors/api-error';
 import { STORAGE_RETRY_AFTER_SECONDS } from '../errors/to-api-error';
 import { Database } from '../storage/database';
+import { ApiOperation } from '../openapi/api-operation.decorator';
+import { healthSchema } from './health.schemas';
 
 /** `GET /health`: liveness plus a round trip to storage. */
 @Controller('health')
@@ -15,6 +17,7 @@ export class HealthController {
 
   @Get()
   @Public()
+  @ApiOperation({ summary: 'Liveness and storage reachability', response: healthSchema })
   async check() {
     try {
       await this.#db.query('SELECT 1');

@@ -1,6 +1,7 @@
 /** Routes a session token or publishable key may call, so browsers may reach them from any origin. */
 const PUBLIC_ROUTES: ReadonlyArray<{ path: RegExp; methods: readonly string[] }> = [
   { path: /^\/health$/, methods: ['GET'] },
+  { path: /^\/v1\/openapi\.json$/, methods: ['GET'] },
   { path: /^\/v1\/products(\/[^/]+)?$/, methods: ['GET'] },
   { path: /^\/v1\/me$/, methods: ['GET'] },
   { path: /^\/v1\/me\/entitlements$/, methods: ['GET'] },

@@ -16,6 +16,8 @@ import type {
   UpdateMySubscriptionBody,
 } from '../subscriptions/subscription.schemas';
 import { ZodValidationPipe } from '../validation/zod-validation.pipe';
+import { ApiOperation } from '../openapi/api-operation.decorator';
+import { subscriptionListSchema, subscriptionSchema } from '../subscriptions/subscription.schemas';
 
 /** `/v1/me/subscriptions`: the token's customer reads its subscriptions and, with `manage_subscription`, changes them. */
 @Controller('v1/me/subscriptions')
@@ -29,6 +31,7 @@ export class MySubscriptionsController {
   @Get()
   @Allow('session', 'publishable')
   @RequireOperation('read_subscription')
+  @ApiOperation({ summary: "List the token's customer's subscriptions", query: listMySubscriptionsQuery, response: subscriptionListSchema })
   list(@Viewer() viewer: CustomerView, @Query(new ZodValidationPipe(listMySubscriptionsQuery, 'query')) query: ListMySubscriptionsQuery) {
     return this.#subscriptions.list(viewer, { customerId: viewer.customerId, status: query.status }, query);
   }
@@ -36,6 +39,7 @@ export class MySubscriptionsController {
   @Get(':id')
   @Allow('session', 'publishable')
   @RequireOperation('read_subscription')
+  @ApiOperation({ summary: "Retrieve one of the token's customer's subscriptions", response: subscriptionSchema })
   get(@Viewer() viewer: CustomerView, @Param('id') id: string) {
     return this.#subscriptions.get(viewer, id, viewer.customerId);
   }
@@ -43,6 +47,7 @@ export class MySubscriptionsController {
   @Post()
   @Allow('session')
   @RequireOperation('manage_subscription')
+  @ApiOperation({ summary: 'Subscribe the token\'s customer to a price (self-serve rules apply)', body: createMySubscriptionBody, response: subscriptionSchema })
   create(@Viewer() viewer: CustomerView, @Body(new ZodValidationPipe(createMySubscriptionBody)) body: CreateMySubscriptionBody) {
     return this.#subscriptions.create(viewer, { customerId: viewer.customerId, priceId: body.priceId }, { selfServe: true });
   }
@@ -50,6 +55,7 @@ export class MySubscriptionsController {
   @Patch(':id')
   @Allow('session')
   @RequireOperation('manage_subscription')
+  @ApiOperation({ summary: 'Change plan, drop a scheduled change or resume (self-serve)', body: updateMySubscriptionBody, response: subscriptionSchema })
   update(@Viewer() viewer: CustomerView, @Param('id') id: string, @Body(new ZodValidationPipe(updateMySubscriptionBody)) body: UpdateMySubscriptionBody) {
     return this.#subscriptions.update(viewer, id, body, { customerId: viewer.customerId, selfServe: true });
   }
@@ -58,6 +64,7 @@ export class MySubscriptionsController {
   @HttpCode(200)
   @Allow('session')
   @RequireOperation('manage_subscription')
+  @ApiOperation({ summary: 'Cancel now or at the period end (self-serve)', body: cancelSubscriptionBody, response: subscriptionSchema })
   cancel(@Viewer() viewer: CustomerView, @Param('id') id: string, @Body(new ZodValidationPipe(cancelSubscriptionBody)) body: CancelSubscriptionBody) {
     return this.#subscriptions.cancel(viewer, id, body.atPeriodEnd, { customerId: viewer.customerId, selfServe: true });
   }

@@ -8,6 +8,8 @@ import { ZodValidationPipe } from '../validation/zod-validation.pipe';
 import { SessionTokenSigner } from './session-token-signer';
 import { createSessionTokenBody } from './session-token.schemas';
 import type { CreateSessionTokenBody } from './session-token.schemas';
+import { ApiOperation } from '../openapi/api-operation.decorator';
+import { sessionTokenSchema } from './session-token.schemas';
 
 /**
  * `POST /v1/session-tokens`: a merchant's backend mints a short-lived token for its logged-in
@@ -26,6 +28,7 @@ export class SessionTokensController {
   }
 
   @Post()
+  @ApiOperation({ summary: 'Mint a session token for one of your users', body: createSessionTokenBody, response: sessionTokenSchema })
   async create(@Caller() caller: SecretCredential, @Body(new ZodValidationPipe(createSessionTokenBody)) body: CreateSessionTokenBody) {
     const owner = body.externalOrganizationId !== undefined ? { externalOrganizationId: body.externalOrganizationId } : { externalUserId: body.externalUserId };
     const customer = await this.#customers.upsert(caller, owner);

@@ -12,6 +12,8 @@ import type {
   RotateSecretBody,
   UpdateWebhookEndpointBody,
 } from './webhook-endpoint.schemas';
+import { ApiOperation } from '../openapi/api-operation.decorator';
+import { deletedWebhookEndpointSchema, webhookDeliveryAttemptListSchema, webhookEndpointListSchema, webhookEndpointSchema, webhookEndpointWithSecretSchema } from './webhook-endpoint.schemas';
 
 /** Default overlap of a rotation: a day in which both secrets sign. */
 const DEFAULT_ROTATION_OVERLAP_SECONDS = 86_400;
@@ -27,37 +29,44 @@ export class WebhookEndpointsController {
   }
 
   @Post()
+  @ApiOperation({ summary: 'Create a webhook endpoint (answers its secret, once)', body: createWebhookEndpointBody, response: webhookEndpointWithSecretSchema })
   create(@Caller() caller: SecretCredential, @Body(new ZodValidationPipe(createWebhookEndpointBody)) body: CreateWebhookEndpointBody) {
     return this.#endpoints.create(caller, body);
   }
 
   @Get()
+  @ApiOperation({ summary: 'List webhook endpoints', query: listWebhookEndpointsQuery, response: webhookEndpointListSchema })
   list(@Caller() caller: SecretCredential, @Query(new ZodValidationPipe(listWebhookEndpointsQuery, 'query')) query: ListWebhookEndpointsQuery) {
     return this.#endpoints.list(caller, query);
   }
 
   @Get(':id')
+  @ApiOperation({ summary: 'Retrieve a webhook endpoint', response: webhookEndpointSchema })
   get(@Caller() caller: SecretCredential, @Param('id') id: string) {
     return this.#endpoints.get(caller, id);
   }
 
   @Patch(':id')
+  @ApiOperation({ summary: 'Update a webhook endpoint', body: updateWebhookEndpointBody, response: webhookEndpointSchema })
   update(@Caller() caller: SecretCredential, @Param('id') id: string, @Body(new ZodValidationPipe(updateWebhookEndpointBody)) body: UpdateWebhookEndpointBody) {
     return this.#endpoints.update(caller, id, body);
   }
 
   @Delete(':id')
+  @ApiOperation({ summary: 'Delete a webhook endpoint', response: deletedWebhookEndpointSchema })
   delete(@Caller() caller: SecretCredential, @Param('id') id: string) {
     return this.#endpoints.delete(caller, id);
   }
 
   @Post(':id/rotate-secret')
   @HttpCode(200)
+  @ApiOperation({ summary: 'Rotate the signing secret (the previous one keeps signing for `expiresIn` seconds)', body: rotateSecretBody, response: webhookEndpointWithSecretSchema })
   rotateSecret(@Caller() caller: SecretCredential, @Param('id') id: string, @Body(new ZodValidationPipe(rotateSecretBody)) body: RotateSecretBody) {
     return this.#endpoints.rotateSecret(caller, id, body.expiresIn ?? DEFAULT_ROTATION_OVERLAP_SECONDS);
   }
 
   @Get(':id/deliveries')
+  @ApiOperation({ summary: "List an endpoint's delivery attempts", query: listDeliveryAttemptsQuery, response: webhookDeliveryAttemptListSchema })
   deliveries(@Caller() caller: SecretCredential, @Param('id') id: string, @Query(new ZodValidationPipe(listDeliveryAttemptsQuery, 'query')) query: ListDeliveryAttemptsQuery) {
     return this.#endpoints.attempts(caller, id, { eventId: query.eventId }, query);
   }

@@ -1,0 +1,150 @@
+import Ajv2020 from 'ajv/dist/2020';
+import addFormats from 'ajv-formats';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { startApiServer } from '../src/server';
+import type { ApiServer } from '../src/server';
+import { generateMerchantKeys } from '../src/bootstrap/merchant-keys';
+import { ResponseContract, checkResponses } from '../src/openapi/contract-check';
+import type { OpenApiDocument } from '../src/openapi/build-openapi-document';
+import { OpenApiDocumentProvider } from '../src/openapi/openapi-document.provider';
+import { client } from './support/http';
+
+const keys = generateMerchantKeys();
+let server: ApiServer;
+let app: NestExpressApplication;
+let document: OpenApiDocument;
+let api: ReturnType<typeof client>;
+
+beforeAll(async () => {
+  server = await startApiServer({
+    port: 0,
+    keys,
+    lifecycleIntervalMs: 0,
+    configureApp: (nest) => {
+      app = nest;
+      // A route the document does not know, answering what no schema allows: the check must catch it.
+      nest.use(checkResponses(() => new ResponseContract(nest.get(OpenApiDocumentProvider).document)));
+      const express = nest.getHttpAdapter().getInstance() as { get(path: string, handler: (request: unknown, response: { json(body: unknown): void }) => void): void };
+      express.get('/v1/customers-broken', (_request, response) => response.json({ id: 42 }));
+    },
+  });
+  api = client(server.url);
+  const answer = await fetch(`${server.url}/v1/openapi.json`);
+  expect(answer.status).toBe(200);
+  document = (await answer.json()) as OpenApiDocument;
+});
+afterAll(() => server.close());
+
+/** Every route Express will dispatch to, read from its router (independent of `@ApiOperation`). */
+function expressRoutes(): string[] {
+  const express = app.getHttpAdapter().getInstance() as { router: { stack: Array<{ route?: { path: string; methods: Record<string, boolean> } }> } };
+  return express.router.stack.flatMap(({ route }) =>
+    route ? Object.keys(route.methods).filter((method) => method !== '_all').map((method) => `${method} ${route.path.replace(/:(\w+)/g, '{$1}')}`) : [],
+  );
+}
+
+function documentedRoutes(): string[] {
+  return Object.entries(document.paths).flatMap(([path, item]) => Object.keys(item).map((method) => `${method} ${path}`));
+}
+
+describe('GET /v1/openapi.json', () => {
+  test('is public, OpenAPI 3.1, readable from any origin', async () => {
+    const answer = await fetch(`${server.url}/v1/openapi.json`, { headers: { Origin: 'https://docs.example' } });
+    expect(answer.headers.get('access-control-allow-origin')).toBe('*');
+    expect(document.openapi).toBe('3.1.0');
+    expect(Object.keys(document.components.securitySchemes)).toEqual(expect.arrayContaining(['secretKey', 'publishableKey', 'sessionToken']));
+  });
+
+  test('documents every route the app registered, with the same method, and nothing else', () => {
+    const registered = expressRoutes().filter((route) => route !== 'get /v1/customers-broken');
+    expect(registered.length).toBeGreaterThan(40);
+    expect(new Set(documentedRoutes())).toEqual(new Set(registered));
+  });
+
+  test('every operation declares its success response, the error envelope and its security', () => {
+    for (const [path, item] of Object.entries(document.paths)) {
+      for (const [method, operation] of Object.entries(item)) {
+        const responses = operation.responses as Record<string, { content?: Record<string, unknown> }>;
+        const success = Object.keys(responses).filter((status) => /^2\d\d$/.test(status));
+        expect([`${method} ${path}`, success.length]).toEqual([`${method} ${path}`, 1]);
+        expect(responses['4XX']).toEqual({ $ref: '#/components/responses/Error' });
+        expect(responses[success[0]!]!.content).toBeDefined();
+        expect(Array.isArray(operation.security)).toBe(true);
+        if (path !== '/health' && path !== '/v1/openapi.json') expect(operation.security).not.toEqual([]);
+      }
+    }
+    expect(document.paths['/v1/events/stream']!.get!.responses).toMatchObject({ '200': { content: { 'text/event-stream': expect.any(Object) } } });
+    expect(document.paths['/v1/me']!.get!.security).toEqual([{ sessionToken: [] }, { publishableKey: [], customerHeader: [] }]);
+  });
+
+  test('every schema compiles as JSON Schema 2020-12 and every $ref resolves', () => {
+    const ajv = new Ajv2020({ strict: true, allErrors: true, strictTypes: false, strictRequired: false });
+    addFormats(ajv);
+    for (const [id, schema] of Object.entries(document.components.schemas)) ajv.addSchema(structuredClone(schema), `#/components/schemas/${id}`);
+    for (const id of Object.keys(document.components.schemas)) expect(() => ajv.getSchema(`#/components/schemas/${id}`)).not.toThrow();
+    const refs = JSON.stringify(document).match(/"\$ref":"[^"]+"/g) ?? [];
+    for (const ref of refs) {
+      const pointer = JSON.parse(`{${ref}}`).$ref as string;
+      const target = pointer.slice(2).split('/').reduce<unknown>((node, key) => (node as Record<string, unknown> | undefined)?.[key.replace(/~1/g, '/').replace(/~0/g, '~')], document);
+      expect([pointer, target !== undefined]).toEqual([pointer, true]);
+    }
+  });
+});
+
+describe('GET /docs', () => {
+  test('renders the document with Swagger UI served from this server, no CDN and no inline script', async () => {
+    const page = await fetch(`${server.url}/docs`);
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-type')).toMatch(/^text\/html/);
+    expect(page.headers.get('content-security-policy')).toContain("script-src 'self'");
+    const html = await page.text();
+    expect(html).not.toMatch(/https?:\/\//);
+    expect(html).not.toMatch(/<script>[^<]/);
+    const scripts = [...html.matchAll(/<script src="([^"]+)"/g)].map(([, src]) => src!);
+    const styles = [...html.matchAll(/<link rel="stylesheet" href="([^"]+)"/g)].map(([, href]) => href!);
+    for (const asset of [...scripts, ...styles]) expect([asset, (await fetch(`${server.url}${asset}`)).status]).toEqual([asset, 200]);
+    expect(await (await fetch(`${server.url}/docs/billingos-docs.js`)).text()).toContain("url: '/v1/openapi.json'");
+    expect((await fetch(`${server.url}/docs/package.json`)).status).toBe(404);
+  });
+});
+
+describe('responses are checked against the document', () => {
+  test('a response its schema refuses becomes a 500 contract_violation naming what broke', async () => {
+    const errors = jest.spyOn(console, 'error').mockImplementation(() => undefined);
+    const answer = await fetch(`${server.url}/v1/customers-broken`);
+    expect(answer.status).toBe(500);
+    expect(await answer.json()).toMatchObject({ error: { type: 'api_error', code: 'contract_violation', message: expect.stringContaining('does not declare') } });
+    errors.mockRestore();
+  });
+
+  test('a declared status with a wrong body is a violation, a right one passes', () => {
+    const contract = new ResponseContract(document);
+    const customer = { id: 'cus_1', object: 'customer', externalUserId: 'u', externalOrganizationId: null, email: null, name: null, metadata: {}, testClockId: null, livemode: false, createdAt: '2026-01-01T00:00:00.000Z', updatedAt: '2026-01-01T00:00:00.000Z' };
+    expect(contract.violation('GET', '/v1/customers/:id', 200, customer)).toBeNull();
+    expect(contract.violation('GET', '/v1/customers/:id', 200, { ...customer, email: 42 })).toMatch(/email/);
+    expect(contract.violation('GET', '/v1/customers/:id', 200, { ...customer, extra: true })).toMatch(/additional/);
+    expect(contract.violation('GET', '/v1/customers/:id', 404, { error: { type: 'not_found_error', code: 'resource_missing', message: 'm', requestId: 'r' } })).toBeNull();
+    expect(contract.violation('GET', '/v1/customers/:id', 404, { error: { type: 'nope', code: 'c', message: 'm', requestId: 'r' } })).toMatch(/type/);
+  });
+});
+
+describe('a body the document refuses, the API refuses too', () => {
+  const samples: Array<[string, string, unknown]> = [
+    ['post', '/v1/customers', { externalUserId: 'u', unknownField: 1 }],
+    ['post', '/v1/customers', { externalUserId: 'u', email: 'not an email' }],
+    ['post', '/v1/session-tokens', { externalUserId: 'u', expiresIn: 10 }],
+    ['post', '/v1/products', { name: 'P', prices: [] }],
+    ['post', '/v1/webhook-endpoints', { url: 'https://example.com/hook' }],
+    ['post', '/v1/test-clocks', { frozenTime: 'yesterday' }],
+  ];
+
+  test.each(samples)('%s %s %j', async (method, path, body) => {
+    const ajv = new Ajv2020({ strict: false });
+    addFormats(ajv);
+    ajv.addSchema({ ...document, $id: 'doc' });
+    const pointer = `/paths/${path.replace(/\//g, '~1')}/${method}/requestBody/content/application~1json/schema`;
+    expect(ajv.validate({ $ref: `doc#${pointer}` }, body)).toBe(false);
+    const answer = await api(method.toUpperCase() as 'POST', path, { key: keys.secretKey, body });
+    expect(answer.status).toBe(400);
+  });
+});
