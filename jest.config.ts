@@ -9,6 +9,7 @@ export const moduleNameMapper: Record<string, string> = {
   '^@billingos/sdk$': '<rootDir>/packages/sdk/src/index.ts',
   '^@billingos/supabase$': '<rootDir>/packages/supabase/src/index.ts',
   '^@billingos/nestjs$': '<rootDir>/packages/nestjs/src/index.ts',
+  '^@billingos/contract$': '<rootDir>/packages/contract/src/index.ts',
 };
 
 const transform: Config['transform'] = {
@@ -37,6 +38,7 @@ const config: Config = {
     project('supabase'),
     project('nestjs'),
     project('cli'),
+    project('contract'),
   ],
   testTimeout: 30_000,
 };
