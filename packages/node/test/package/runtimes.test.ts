@@ -169,6 +169,7 @@ describe.each([
   let started: Started;
   let runtime: RuntimeProcess;
   beforeAll(async () => {
+    if (!delivery) throw new Error('The shared setup (build, pack, API, delivery) failed: see its error above.');
     started = await start();
     runtime = started.runtime;
   }, 60_000);
