@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
+import type { INestApplication } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { AddressInfo } from 'node:net';
 import type { RateLimitOptions } from './app/api-config';
@@ -64,7 +65,7 @@ export interface ApiServerOptions {
    */
   onStorageCrash?: (error: Error) => void;
   /** Runs before the routes are registered, after the API's own middleware (tests install checks here). @default none */
-  configureApp?: (app: NestExpressApplication) => void;
+  configureApp?: (app: INestApplication) => void;
 }
 
 /** A running API. */

@@ -1,6 +1,6 @@
 import Ajv2020 from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { INestApplication } from '@nestjs/common';
 import { startApiServer } from '../src/server';
 import type { ApiServer } from '../src/server';
 import { generateMerchantKeys } from '../src/bootstrap/merchant-keys';
@@ -11,7 +11,7 @@ import { client } from './support/http';
 
 const keys = generateMerchantKeys();
 let server: ApiServer;
-let app: NestExpressApplication;
+let app: INestApplication;
 let document: OpenApiDocument;
 let api: ReturnType<typeof client>;
 
