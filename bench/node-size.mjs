@@ -23,7 +23,7 @@ async function size(label, entry, { external = [], stdin } = {}) {
   console.log(`${label.padEnd(66)} ${(code.length / 1024).toFixed(1).padStart(6)} KiB min   ${(gzipSync(code, { level: 9 }).length / 1024).toFixed(1).padStart(5)} KiB min+gzip`);
 }
 
-await size('@billingos/node (own code; tsyringe external)', join(dist, 'index.js'), { external: ['tsyringe'] });
+await size('@billingos/node (own code)', join(dist, 'index.js'), { external: ['tsyringe'] });
 await size('@billingos/node (everything, dependencies included)', join(dist, 'index.js'));
 await size('@billingos/node/helpers/generic (dependencies included)', join(dist, 'helpers/generic/index.js'));
 await size('webhooks only: import { Webhooks } (tree-shaken, deps included)', null, { stdin: "export { Webhooks } from './index.js';" });
