@@ -16,7 +16,7 @@ export interface WebhookRequestLike extends IncomingMessageLike {
   [Symbol.asyncIterator]?(): AsyncIterator<unknown>;
 }
 
-/** A `(req, res)` webhook handler for Express, Connect, Fastify's `raw` and the Next.js Pages Router. */
+/** A `(req, res)` webhook handler for Express, Connect and the Next.js Pages Router (Fastify: `toFastifyHandler`). */
 export type WebhookHandler = (req: WebhookRequestLike, res: ServerResponseLike) => Promise<void>;
 
 /**
