@@ -13,8 +13,6 @@ const configs = createConfig({
 
 // The Reflect metadata polyfill gets its own chunk: inlined, it would run after the hoisted
 // `import 'tsyringe'`, which refuses to load without it (package.json lists it in sideEffects).
-// Bun evaluates a CommonJS dependency before any ES module, whatever the order: its `bun` export
-// condition picks the CommonJS build, where each `require` runs in turn.
 const [js] = configs;
 js.output = js.output.map((output) => ({
   ...output,

@@ -162,7 +162,9 @@ function tampered(): string {
 }
 
 describe.each([
-  ['Bun', startBun, 'dist/index.cjs'],
+  // Bun evaluates a CommonJS dependency before the ES modules importing it: while tsyringe was an
+  // external CommonJS dependency, it ran before the ESM build's Reflect polyfill and threw here.
+  ['Bun', startBun, 'dist/index.js'],
   ['Deno', startDeno, 'dist/index.js'],
   ['workerd', startWorkerd, 'dist/index.js'],
 ])('%s', (name, start, entry) => {
