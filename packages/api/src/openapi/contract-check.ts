@@ -4,7 +4,7 @@ import addFormats from 'ajv-formats';
 import type { NextFunction, Request, Response } from 'express';
 import type { Json, OpenApiDocument } from './build-openapi-document';
 
-const DOCUMENT_ID = 'https://api.billingos.dev/v1/openapi.json';
+const SCHEMA_BASE = 'https://api.billingos.dev/v1/openapi.json/components/schemas/';
 
 /** The JSON Schema validator of a document's responses, keyed by operation and status (ajv, 2020-12, independent of zod). */
 export class ResponseContract {
@@ -16,7 +16,8 @@ export class ResponseContract {
     this.#document = document;
     this.#ajv = new Ajv2020({ strict: false, allErrors: true, validateSchema: false });
     addFormats(this.#ajv);
-    this.#ajv.addSchema({ ...document, $id: DOCUMENT_ID });
+    // Each component on its own, so a validator compiles only the schemas its response reaches.
+    for (const [id, schema] of Object.entries(document.components.schemas)) this.#ajv.addSchema({ ...(absolute(schema) as Json), $id: `${SCHEMA_BASE}${id}` });
   }
 
   /**
@@ -33,25 +34,33 @@ export class ResponseContract {
   #validator(method: string, path: string | undefined, status: number): ValidateFunction | null {
     const key = `${method} ${path} ${status}`;
     if (!this.#validators.has(key)) {
-      const pointer = this.#schemaPointer(method, path, status);
-      this.#validators.set(key, pointer === null ? null : this.#ajv.compile({ $ref: `${DOCUMENT_ID}#${pointer}` }));
+      const schema = this.#schema(method, path, status);
+      const ref = schema && Object.keys(schema).length === 1 && typeof schema.$ref === 'string' ? (absolute(schema) as { $ref: string }).$ref : undefined;
+      // a named component compiles once, however many operations answer it
+      this.#validators.set(key, schema === null ? null : ref ? this.#ajv.getSchema(ref)! : this.#ajv.compile(absolute(schema) as Json));
     }
     return this.#validators.get(key)!;
   }
 
-  #schemaPointer(method: string, path: string | undefined, status: number): string | null {
-    const errorSchema = '/components/responses/Error/content/application~1json/schema';
-    if (path === undefined) return status >= 400 ? errorSchema : null;
+  /** The schema declared for a response: the exact status, else its class (`4XX`), else `default`. */
+  #schema(method: string, path: string | undefined, status: number): Json | null {
+    const error = this.#document.components.responses.Error as { content: { 'application/json': { schema: Json } } };
+    if (path === undefined) return status >= 400 ? error.content['application/json'].schema : null;
     const responses = this.#document.paths[path]?.[method]?.responses as Record<string, Json> | undefined;
-    if (!responses) return null;
-    const key = [String(status), `${String(status)[0]}XX`, 'default'].find((candidate) => responses[candidate] !== undefined);
-    if (key === undefined) return null;
-    const response = responses[key]!;
-    if (response.$ref === '#/components/responses/Error') return errorSchema;
-    const content = response.content as Record<string, unknown> | undefined;
-    if (!content?.['application/json']) return null;
-    return `/paths/${escape(path)}/${method}/responses/${key}/content/application~1json/schema`;
+    const key = [String(status), `${String(status)[0]}XX`, 'default'].find((candidate) => responses?.[candidate] !== undefined);
+    if (!responses || key === undefined) return null;
+    const response = responses[key]!.$ref === '#/components/responses/Error' ? error : (responses[key] as { content?: Record<string, { schema?: Json }> });
+    return response.content?.['application/json']?.schema ?? null;
   }
+}
+
+/** A schema whose `#/components/schemas/X` refs name the components added to ajv on their own. */
+function absolute(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(absolute);
+  if (value === null || typeof value !== 'object') return value;
+  return Object.fromEntries(
+    Object.entries(value).map(([key, inner]) => [key, key === '$ref' && typeof inner === 'string' ? inner.replace(/^#\/components\/schemas\//, SCHEMA_BASE) : absolute(inner)]),
+  );
 }
 
 /**
@@ -76,8 +85,4 @@ export function checkResponses(contract: () => ResponseContract) {
 function routeOf(request: Request): string | undefined {
   const route = (request as Request & { route?: { path?: unknown } }).route;
   return typeof route?.path === 'string' ? route.path : undefined;
-}
-
-function escape(path: string): string {
-  return path.replace(/~/g, '~0').replace(/\//g, '~1');
 }
