@@ -50,7 +50,9 @@ export function createConfig({ cwd = process.cwd(), entries, banner, inline = {}
     input: { [name]: file },
     external,
     // respectExternal: the inlined dependencies' declarations are copied in as well
-    plugins: [dts({ tsconfig, compilerOptions: { paths: {} }, respectExternal: Object.keys(inline).length > 0 })],
+    // includeExternal: the private @billingos/contract's types are copied in, so no published
+    // package imports it
+    plugins: [dts({ tsconfig, compilerOptions: { paths: {} }, respectExternal: Object.keys(inline).length > 0, includeExternal: ['@billingos/contract'] })],
     output: [
       { dir: resolve(cwd, 'dist'), format: 'es', entryFileNames: '[name].d.ts' },
       { dir: resolve(cwd, 'dist'), format: 'es', entryFileNames: '[name].d.cts' },

@@ -1,34 +1,15 @@
+import type * as contract from '@billingos/contract';
 import type { ListParams } from './list-promise';
 
 /**
  * A merchant's customer: one of your users, or (B2B) one of your organizations, whose members
  * all share it. Exactly one of `externalUserId` and `externalOrganizationId` is set.
+ * (Generated from the API's OpenAPI schema.)
  */
-export interface Customer {
-  id: string;
-  object: 'customer';
-  /** Your user's id; `null` for an organization's customer, which belongs to no single member. */
-  externalUserId: string | null;
-  /** Your organization's id, for an organization's customer; else `null`. */
-  externalOrganizationId: string | null;
-  email: string | null;
-  name: string | null;
-  metadata: Record<string, string>;
-  /** The test clock whose time the customer runs on (test mode), else `null`. */
-  testClockId: string | null;
-  /** `true` for live mode (an `sk_live_` key), `false` for test mode. */
-  livemode: boolean;
-  /** ISO-8601. */
-  createdAt: string;
-  updatedAt: string;
-}
+export type Customer = contract.Customer;
 
 /** What deleting a customer answers. */
-export interface DeletedCustomer {
-  id: string;
-  object: 'customer';
-  deleted: true;
-}
+export type DeletedCustomer = contract.DeletedCustomer;
 
 /** Whose customer to create: exactly one of your user's id and your organization's id. */
 export type CustomerOwner =

@@ -1,35 +1,14 @@
+import type * as contract from '@billingos/contract';
 /** Who a check or a usage record is for: your BillingOS customer's id, or your user's id. */
 export type EntitlementSubject =
   | { customerId: string; externalUserId?: undefined }
   | { externalUserId: string; customerId?: undefined };
 
-interface EntitlementBase {
-  object: 'entitlement';
-  featureKey: string;
-  productId: string;
-  subscriptionId: string;
-}
-
 /** An on/off feature: granted or not; nothing is counted. */
-export interface BooleanEntitlement extends EntitlementBase {
-  type: 'boolean';
-  limit: null;
-  usage: null;
-  balance: null;
-  resetsAt: null;
-}
+export type BooleanEntitlement = contract.BooleanEntitlement;
 
 /** A counted feature: `balance = limit − usage` (it may go below 0 through `usage.record`). */
-export interface MeteredEntitlement extends EntitlementBase {
-  type: 'metered';
-  /** `null`: unlimited. */
-  limit: number | null;
-  usage: number;
-  /** `null` when the limit is. */
-  balance: number | null;
-  /** When usage starts again at 0 (the period's end), ISO-8601; `null` for a `reset: 'never'` feature. */
-  resetsAt: string | null;
-}
+export type MeteredEntitlement = contract.MeteredEntitlement;
 
 /**
  * A feature a customer may use, granted by an active or trialing subscription; narrow on `type`.
@@ -37,7 +16,7 @@ export interface MeteredEntitlement extends EntitlementBase {
  * @example
  * if (entitlement.type === 'metered') console.log(`${entitlement.usage} of ${entitlement.limit ?? '∞'}`);
  */
-export type Entitlement = BooleanEntitlement | MeteredEntitlement;
+export type Entitlement = contract.Entitlement;
 
 export type EntitlementCheckParams = EntitlementSubject & {
   featureKey: string;
@@ -55,12 +34,4 @@ export type EntitlementCheckParams = EntitlementSubject & {
 };
 
 /** What a check answers; `limit`, `usage`, `balance` and `resetsAt` are after any tracked usage. */
-export interface EntitlementCheck {
-  /** Whether the customer has the feature and (metered) at least `requiredBalance` left. */
-  allowed: boolean;
-  featureKey: string;
-  limit: number | null;
-  usage: number | null;
-  balance: number | null;
-  resetsAt: string | null;
-}
+export type EntitlementCheck = contract.EntitlementCheck;

@@ -1,3 +1,4 @@
+import type * as contract from '@billingos/contract';
 import type { BillingOSEventType } from '../webhooks/webhook-event';
 import type { ListParams } from './list-promise';
 
@@ -12,14 +13,4 @@ export interface EventRedeliverParams {
 }
 
 /** A delivery of one event to one endpoint, as `events.redeliver` answers it (the attempt itself shows up in `webhookEndpoints.deliveries`). */
-export interface WebhookDelivery {
-  id: string;
-  object: 'webhook_delivery';
-  eventId: string;
-  endpointId: string;
-  status: 'pending' | 'delivered' | 'failed';
-  /** Attempts made so far. */
-  attempts: number;
-  /** When the next attempt is due (ISO-8601), while `pending`. */
-  nextAttemptAt: string | null;
-}
+export type WebhookDelivery = contract.WebhookDelivery;

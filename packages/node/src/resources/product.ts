@@ -1,41 +1,20 @@
+import type * as contract from '@billingos/contract';
 import type { ListParams } from './list-promise';
 
 /** How often a price is charged. */
-export type PriceInterval = 'day' | 'week' | 'month' | 'year';
+export type PriceInterval = contract.PriceInterval;
 
-/** One way to pay for a product. */
-export interface Price {
-  id: string;
-  object: 'price';
-  productId: string;
-  /** In the currency's smallest unit (cents). */
-  amount: number;
-  /** ISO 4217, lower case, e.g. `usd`. */
-  currency: string;
-  interval: PriceInterval;
-  /** Billed every `intervalCount` intervals. */
-  intervalCount: number;
-  trialDays: number;
-}
+/** One way to pay for a product: `amount` in the currency's smallest unit, every `intervalCount` `interval`s. */
+export type Price = contract.Price;
 
 /** An on/off feature a product grants. */
-export interface BooleanFeature {
-  key: string;
-  type: 'boolean';
-}
+export type BooleanFeature = contract.BooleanFeature;
 
 /** A counted feature: `limit` per period (`reset: 'period'`) or for the subscription's life (`'never'`). */
-export interface MeteredFeature {
-  key: string;
-  type: 'metered';
-  /** `null`: unlimited. */
-  limit: number | null;
-  /** `period`: usage starts at 0 with each subscription period (renewal or trial end). */
-  reset: 'period' | 'never';
-}
+export type MeteredFeature = contract.MeteredFeature;
 
 /** What a product grants; narrow on `type`. */
-export type ProductFeature = BooleanFeature | MeteredFeature;
+export type ProductFeature = contract.ProductFeature;
 
 /** A feature as `products.create` takes it. */
 export type ProductFeatureParams =
@@ -46,20 +25,7 @@ export type ProductFeatureParams =
     });
 
 /** A plan you sell: its prices and the features it grants. */
-export interface Product {
-  id: string;
-  object: 'product';
-  name: string;
-  description: string | null;
-  features: ProductFeature[];
-  /** Every feature's key (the boolean shorthand of `features`). */
-  featureKeys: string[];
-  active: boolean;
-  metadata: Record<string, string>;
-  prices: Price[];
-  livemode: boolean;
-  createdAt: string;
-}
+export type Product = contract.Product;
 
 export interface PriceCreateParams {
   amount: number;

@@ -1,3 +1,4 @@
+import type { SessionTokenResponse } from '@billingos/contract';
 import { inject, injectable } from '../internal/di';
 import { HttpClient } from '../http/http-client';
 import { InvalidRequestError } from '../errors/invalid-request-error';
@@ -46,7 +47,7 @@ export class SessionTokens {
    */
   async create(params: CreateSessionTokenParams, options?: RequestOptions): Promise<SessionToken> {
     validate(params);
-    const body = await this.#http.request<{ sessionToken: string; expiresAt: string; customerId: string }>(
+    const body = await this.#http.request<SessionTokenResponse>(
       { method: 'POST', path: '/v1/session-tokens', body: params },
       options,
     );

@@ -1,38 +1,13 @@
+import type * as contract from '@billingos/contract';
 import type { ListParams } from './list-promise';
-import type { Price } from './product';
 
-export type SubscriptionStatus = 'trialing' | 'active' | 'canceled';
+export type SubscriptionStatus = contract.SubscriptionStatus;
 
 /** A plan change waiting for the end of the current period. */
-export interface ScheduledChange {
-  /** The price the subscription moves to. */
-  priceId: string;
-  /** When (the current period's end), ISO-8601. */
-  effectiveAt: string;
-}
+export type ScheduledChange = contract.ScheduledChange;
 
 /** A customer's subscription to one price of a product. */
-export interface Subscription {
-  id: string;
-  object: 'subscription';
-  customerId: string;
-  productId: string;
-  price: Price;
-  status: SubscriptionStatus;
-  currentPeriodStart: string;
-  currentPeriodEnd: string;
-  trialEnd: string | null;
-  cancelAtPeriodEnd: boolean;
-  canceledAt: string | null;
-  /** A plan change set with `effective: 'period_end'`, else `null`. */
-  scheduledChange: ScheduledChange | null;
-  /** The customer's test clock, when it runs on one. */
-  testClockId: string | null;
-  metadata: Record<string, string>;
-  livemode: boolean;
-  createdAt: string;
-  updatedAt: string;
-}
+export type Subscription = contract.Subscription;
 
 export interface SubscriptionCreateParams {
   customerId: string;

@@ -1,3 +1,4 @@
+import type * as contract from '@billingos/contract';
 import type { ListParams } from './list-promise';
 
 /**
@@ -7,24 +8,10 @@ import type { ListParams } from './list-promise';
 export type Timestamp = Date | string | number;
 
 /** A clock you move by hand (test mode only): customers attached to it live on its time. */
-export interface TestClock {
-  id: string;
-  object: 'test_clock';
-  name: string | null;
-  /** The clock's time, ISO-8601. */
-  frozenTime: string;
-  /** `ready`: every transition due by `frozenTime` has run. */
-  status: 'ready';
-  livemode: false;
-  createdAt: string;
-}
+export type TestClock = contract.TestClock;
 
 /** What deleting a test clock answers (its customers and their subscriptions go with it). */
-export interface DeletedTestClock {
-  id: string;
-  object: 'test_clock';
-  deleted: true;
-}
+export type DeletedTestClock = contract.DeletedTestClock;
 
 export interface TestClockCreateParams {
   /** Where the clock starts. */

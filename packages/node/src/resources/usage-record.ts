@@ -1,3 +1,4 @@
+import type * as contract from '@billingos/contract';
 import type { EntitlementSubject } from './entitlement';
 
 export type UsageRecordParams = EntitlementSubject & {
@@ -11,12 +12,4 @@ export type UsageRecordParams = EntitlementSubject & {
 };
 
 /** A metered feature's count after a `usage.record`. */
-export interface UsageRecord {
-  object: 'usage';
-  featureKey: string;
-  usage: number;
-  /** `null`: unlimited. */
-  limit: number | null;
-  /** `limit − usage`; `null` when the limit is. */
-  balance: number | null;
-}
+export type UsageRecord = contract.UsageRecord;

@@ -1,36 +1,16 @@
-import type { BillingOSEventType } from '../webhooks/webhook-event';
+import type * as contract from '@billingos/contract';
 import type { ListParams } from './list-promise';
 
 /** Which events an endpoint receives: `['*']` for every type, or the types you handle. */
-export type EnabledEvents = ['*'] | BillingOSEventType[];
+export type EnabledEvents = contract.EnabledEvents;
 
 /** A URL BillingOS POSTs events to, per merchant and mode. Never carries its secret after creation. */
-export interface WebhookEndpoint {
-  id: string;
-  object: 'webhook_endpoint';
-  url: string;
-  description: string | null;
-  enabledEvents: EnabledEvents;
-  disabled: boolean;
-  /** Why BillingOS disabled it (about three days of failed deliveries); `null` otherwise. */
-  disabledReason: string | null;
-  /** Until then (ISO-8601) deliveries also carry a signature of the previous secret (after a rotation). */
-  previousSecretExpiresAt: string | null;
-  livemode: boolean;
-  createdAt: string;
-  updatedAt: string;
-}
+export type WebhookEndpoint = contract.WebhookEndpoint;
 
 /** What `create` and `rotateSecret` answer: the endpoint and its `whsec_…`, shown this once. */
-export interface WebhookEndpointWithSecret extends WebhookEndpoint {
-  secret: string;
-}
+export type WebhookEndpointWithSecret = contract.WebhookEndpointWithSecret;
 
-export interface DeletedWebhookEndpoint {
-  id: string;
-  object: 'webhook_endpoint';
-  deleted: true;
-}
+export type DeletedWebhookEndpoint = contract.DeletedWebhookEndpoint;
 
 export interface WebhookEndpointCreateParams {
   /** `https://…`; test mode also takes `http://` (localhost included). Live mode refuses private addresses. */
@@ -58,19 +38,7 @@ export interface WebhookEndpointRotateSecretParams {
 }
 
 /** One attempt to deliver an event to an endpoint. */
-export interface WebhookDeliveryAttempt {
-  id: string;
-  object: 'webhook_delivery_attempt';
-  eventId: string;
-  /** 1 for the first attempt of this event at this endpoint, counting on across redeliveries. */
-  attempt: number;
-  /** The endpoint's HTTP status; `null` when no answer came (timeout, refused address, connection error). */
-  responseStatus: number | null;
-  durationMs: number;
-  /** Why it failed; `null` for a 2xx. */
-  error: string | null;
-  createdAt: string;
-}
+export type WebhookDeliveryAttempt = contract.WebhookDeliveryAttempt;
 
 export interface WebhookDeliveryAttemptListParams extends ListParams {
   /** Only the attempts of this event. */

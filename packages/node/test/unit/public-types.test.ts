@@ -14,6 +14,7 @@ import type {
   TestClock,
   UsageRecord,
 } from '@billingos/node';
+import type { EventType } from '@billingos/contract';
 import { createSessionHandler, createSessionRoute } from '@billingos/node/helpers/generic';
 import type { SessionRouteConfig } from '@billingos/node/helpers/generic';
 
@@ -28,6 +29,8 @@ assertType<Equals<ReturnType<BillingOS['customers']['list']>, ListPromise<Custom
 assertType<Equals<Awaited<ReturnType<BillingOS['subscriptions']['list']>>, Page<Subscription>>>(true);
 assertType<Equals<ReturnType<typeof createSessionRoute>, (request: Request) => Promise<Response>>>(true);
 assertType<Equals<ReturnType<BillingOS['verifyWebhook']>, boolean>>(true);
+// The typed webhook events cover exactly the event types the API's schema declares.
+assertType<Equals<BillingOSEvent['type'], EventType>>(true);
 
 function narrow(event: BillingOSEvent): string {
   switch (event.type) {
