@@ -1,128 +1,42 @@
-/** Field shapes of the BillingOS API (v1), as a session token sees them. */
+/** Field shapes of the BillingOS API (v1), as a session token sees them: the resources come from the API's OpenAPI schema. */
+import type * as contract from '@billingos/contract';
 
-export interface Customer {
-  id: string;
-  /** The user this customer bills; `null` on an organization's customer (B2B), which its members share. */
-  externalUserId: string | null;
-  /** The organization this customer bills (B2B); `null` on a user's own customer. */
-  externalOrganizationId: string | null;
-  email: string | null;
-  name: string | null;
-  metadata: Record<string, string>;
-  /** The test clock the customer runs on (test mode), else `null`. */
-  testClockId: string | null;
-  livemode: boolean;
-  createdAt: string;
-  updatedAt: string;
-}
+/** A merchant's customer: one of its users, or (B2B) an organization its members share. */
+export type Customer = contract.Customer;
 
-export interface Price {
-  id: string;
-  productId: string;
-  amount: number;
-  currency: string;
-  interval: 'day' | 'week' | 'month' | 'year';
-  intervalCount: number;
-  trialDays: number;
-}
+/** One way to pay for a product: `amount` in the currency's smallest unit, every `intervalCount` `interval`s. */
+export type Price = contract.Price;
 
 /** An on/off feature a product grants. */
-export interface BooleanFeature {
-  key: string;
-  type: 'boolean';
-}
+export type BooleanFeature = contract.BooleanFeature;
 
 /** A counted feature: `limit` (`null`: unlimited) per period (`reset: 'period'`) or for the subscription's life. */
-export interface MeteredFeature {
-  key: string;
-  type: 'metered';
-  limit: number | null;
-  reset: 'period' | 'never';
-}
+export type MeteredFeature = contract.MeteredFeature;
 
-export type ProductFeature = BooleanFeature | MeteredFeature;
+export type ProductFeature = contract.ProductFeature;
 
-export interface Product {
-  id: string;
-  name: string;
-  description: string | null;
-  features: ProductFeature[];
-  /** Every feature's key. */
-  featureKeys: string[];
-  metadata: Record<string, string>;
-  active: boolean;
-  prices: Price[];
-  livemode: boolean;
-  createdAt: string;
-}
+/** A plan: its prices and the features a subscription to it grants. */
+export type Product = contract.Product;
 
-export type SubscriptionStatus = 'trialing' | 'active' | 'canceled';
+export type SubscriptionStatus = contract.SubscriptionStatus;
 
 /** A plan change waiting for the end of the current period. */
-export interface ScheduledChange {
-  priceId: string;
-  /** The current period's end, ISO-8601. */
-  effectiveAt: string;
-}
+export type ScheduledChange = contract.ScheduledChange;
 
-export interface Subscription {
-  id: string;
-  customerId: string;
-  productId: string;
-  price: Price;
-  status: SubscriptionStatus;
-  currentPeriodStart: string;
-  currentPeriodEnd: string;
-  trialEnd: string | null;
-  cancelAtPeriodEnd: boolean;
-  canceledAt: string | null;
-  /** A plan change set with `effective: 'period_end'`, else `null`. */
-  scheduledChange: ScheduledChange | null;
-  testClockId: string | null;
-  metadata: Record<string, string>;
-  livemode: boolean;
-  createdAt: string;
-  updatedAt: string;
-}
-
-interface EntitlementBase {
-  featureKey: string;
-  productId: string;
-  subscriptionId: string;
-}
+/** A customer's subscription to one price of a product. */
+export type Subscription = contract.Subscription;
 
 /** An on/off feature: nothing is counted. */
-export interface BooleanEntitlement extends EntitlementBase {
-  type: 'boolean';
-  limit: null;
-  usage: null;
-  balance: null;
-  resetsAt: null;
-}
+export type BooleanEntitlement = contract.BooleanEntitlement;
 
 /** A counted feature: `balance = limit − usage` (`null` when the limit is: unlimited). */
-export interface MeteredEntitlement extends EntitlementBase {
-  type: 'metered';
-  limit: number | null;
-  usage: number;
-  balance: number | null;
-  /** When usage starts again at 0, ISO-8601; `null` for a feature that never resets. */
-  resetsAt: string | null;
-}
+export type MeteredEntitlement = contract.MeteredEntitlement;
 
 /** A feature the customer's active or trialing subscriptions grant; narrow on `type`. */
-export type Entitlement = BooleanEntitlement | MeteredEntitlement;
+export type Entitlement = contract.Entitlement;
 
 /** What `POST /v1/me/entitlements/check` answers. */
-export interface EntitlementCheck {
-  /** Whether the customer has the feature and (metered) at least `requiredBalance` left. */
-  allowed: boolean;
-  featureKey: string;
-  limit: number | null;
-  usage: number | null;
-  balance: number | null;
-  resetsAt: string | null;
-}
+export type EntitlementCheck = contract.EntitlementCheck;
 
 /** A page of a cursor-paginated list. */
 export interface List<T> {

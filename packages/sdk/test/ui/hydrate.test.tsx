@@ -46,7 +46,7 @@ test('the portal and the table hydrate without a warning and then load', async (
   errors.mockRestore();
 });
 
-const price: Price = { id: 'price_1', productId: 'prod_1', amount: 0, currency: 'usd', interval: 'month', intervalCount: 1, trialDays: 0 };
+const price: Price = { id: 'price_1', object: 'price', productId: 'prod_1', amount: 0, currency: 'usd', interval: 'month', intervalCount: 1, trialDays: 0 };
 
 function Renewal({ iso }: { iso: string }) {
   const ui = useUI();
