@@ -34,7 +34,8 @@ try {
     pkg.tarball = join(work, packed.filename);
     console.log(`pack ${pkg.manifest.name}@${pkg.manifest.version}: ${packed.entryCount} files, ${(packed.size / 1024).toFixed(1)} KiB`);
     check(`publint --strict ${packed.filename}`, () => run(bin('publint'), ['run', pkg.tarball, '--strict']));
-    check(`attw ${packed.filename}`, () => run(bin('attw'), [pkg.tarball, '--format', 'table-flipped']));
+    // from the package's folder, where its .attw.json (if any) is read
+    check(`attw ${packed.filename}`, () => run(bin('attw'), [pkg.tarball, '--format', 'table-flipped'], { cwd: pkg.dir }));
   }
 
   const consumer = join(work, 'consumer');
