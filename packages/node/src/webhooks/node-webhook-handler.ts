@@ -40,8 +40,8 @@ export function toNodeWebhookHandler(route: WebhookRoute, logger: WebhookRouteLo
     const base = toWebRequest(req);
     if (base.method !== 'POST') return sendWebResponse(await route(base), res);
     const body = await rawBodyOf(req);
-    if (body === 'too_large') return sendWebResponse(new Response(null, { status: 413 }), res);
-    if (body === 'parsed') {
+    if (body === TOO_LARGE) return sendWebResponse(new Response(null, { status: 413 }), res);
+    if (body === PARSED) {
       logger.error(parsedBodyMessage(req));
       return sendWebResponse(serverError(), res);
     }
@@ -50,18 +50,22 @@ export function toNodeWebhookHandler(route: WebhookRoute, logger: WebhookRouteLo
   };
 }
 
-/** The bytes as received: what a raw parser left, or the unread stream; `parsed` when a parser consumed them. */
-async function rawBodyOf(req: WebhookRequestLike): Promise<Uint8Array | string | 'parsed' | 'too_large'> {
+// Symbols, not strings: a raw text body may be any string, 'parsed' included.
+const PARSED = Symbol('parsed');
+const TOO_LARGE = Symbol('too large');
+
+/** The bytes as received: what a raw parser left, or the unread stream; `PARSED` when a parser consumed them. */
+async function rawBodyOf(req: WebhookRequestLike): Promise<Uint8Array | string | typeof PARSED | typeof TOO_LARGE> {
   if (req.rawBody instanceof Uint8Array) return req.rawBody;
   if (req.body instanceof Uint8Array || typeof req.body === 'string') return req.body;
   const stream = req[Symbol.asyncIterator];
-  if (typeof stream !== 'function' || req.readable === false || req.readableEnded === true) return 'parsed';
+  if (typeof stream !== 'function' || req.readable === false || req.readableEnded === true) return PARSED;
   const chunks: Uint8Array[] = [];
   let size = 0;
   for await (const chunk of { [Symbol.asyncIterator]: () => stream.call(req) }) {
     const bytes = typeof chunk === 'string' ? new TextEncoder().encode(chunk) : (chunk as Uint8Array);
     size += bytes.length;
-    if (size > MAX_WEBHOOK_BODY_BYTES) return 'too_large';
+    if (size > MAX_WEBHOOK_BODY_BYTES) return TOO_LARGE;
     chunks.push(bytes);
   }
   return concatBytes(chunks);

@@ -183,6 +183,14 @@ describe('createWebhookHandler (Express)', () => {
     expect((await post(withRaw, delivery(renewed, { body: JSON.stringify({ ...renewed, id: 'evt_x' }) }))).status).toBe(400);
   });
 
+  test('a text body that happens to read "parsed" or "too_large" is verified like any other (a signed non-event: 400)', async () => {
+    const text = express().post('/webhooks', express.text({ type: 'application/json' }), createWebhookHandler({ secret, logger: quiet }));
+    for (const body of ['parsed', 'too_large']) {
+      expect((await post(text, delivery(renewed, { body, headers: signer.generateTestHeaders({ payload: body }) }))).status).toBe(400);
+    }
+    expect(quiet.error).not.toHaveBeenCalled();
+  });
+
   test('after express.json() it answers 500, a generic body, and a server log naming express.raw', async () => {
     const handler = jest.fn();
     const app = express();
