@@ -34,6 +34,7 @@ export type DeletedTestClock = Schemas['DeletedTestClock'];
 
 export type EventType = Schemas['EventType'];
 export type BillingEvent = Schemas['Event'];
+export type EntitlementLimitReached = Schemas['EntitlementLimitReached'];
 export type WebhookDelivery = Schemas['WebhookDelivery'];
 export type EnabledEvents = Schemas['EnabledEvents'];
 export type WebhookEndpoint = Schemas['WebhookEndpoint'];

@@ -589,6 +589,74 @@ export interface components {
              */
             updatedAt: string;
         };
+        /** @description A customer was deleted. */
+        CustomerDeletedEvent: {
+            /**
+             * Format: date-time
+             * @description When it happened; on a test clock's customer, the clock's time.
+             */
+            createdAt: string;
+            data: components["schemas"]["DeletedCustomer"];
+            /** @description Also the `webhook-id` of its deliveries: receivers de-duplicate on it. */
+            id: string;
+            /** @description `true` in live mode (an `sk_live_` key), `false` in test mode. */
+            livemode: boolean;
+            /** @description On an update: the fields that changed, with their values before. */
+            previousAttributes?: {
+                /** @constant */
+                deleted?: true;
+                id?: string;
+                /** @constant */
+                object?: "customer";
+            };
+            /** @enum {string} */
+            type: "customer.deleted";
+        };
+        /** @description A customer was created or updated. */
+        CustomerEvent: {
+            /**
+             * Format: date-time
+             * @description When it happened; on a test clock's customer, the clock's time.
+             */
+            createdAt: string;
+            data: components["schemas"]["Customer"];
+            /** @description Also the `webhook-id` of its deliveries: receivers de-duplicate on it. */
+            id: string;
+            /** @description `true` in live mode (an `sk_live_` key), `false` in test mode. */
+            livemode: boolean;
+            /** @description On an update: the fields that changed, with their values before. */
+            previousAttributes?: {
+                /**
+                 * Format: date-time
+                 * @description ISO-8601, UTC.
+                 */
+                createdAt?: string;
+                email?: string | null;
+                /** @description The merchant's organization id (B2B); `null` on a user's own customer. */
+                externalOrganizationId?: string | null;
+                /** @description The merchant's user id; `null` on an organization's customer, which belongs to no single member. */
+                externalUserId?: string | null;
+                id?: string;
+                /** @description `true` in live mode (an `sk_live_` key), `false` in test mode. */
+                livemode?: boolean;
+                /** @description Your key-value pairs, as you set them. */
+                metadata?: {
+                    [key: string]: string;
+                };
+                name?: string | null;
+                /** @constant */
+                object?: "customer";
+                /** @description The test clock whose time the customer runs on (test mode), else `null`. */
+                testClockId?: string | null;
+                /**
+                 * Format: date-time
+                 * @description ISO-8601, UTC.
+                 */
+                updatedAt?: string;
+            };
+            /** @enum {string} */
+            type: "customer.created" | "customer.updated";
+        };
         /** @description One page of a list, newest first. */
         CustomerList: {
             data: components["schemas"]["Customer"][];
@@ -639,6 +707,47 @@ export interface components {
             resetsAt: string | null;
             usage: number | null;
         };
+        /** @description A metered feature's balance reached 0 or below. */
+        EntitlementEvent: {
+            /**
+             * Format: date-time
+             * @description When it happened; on a test clock's customer, the clock's time.
+             */
+            createdAt: string;
+            data: components["schemas"]["EntitlementLimitReached"];
+            /** @description Also the `webhook-id` of its deliveries: receivers de-duplicate on it. */
+            id: string;
+            /** @description `true` in live mode (an `sk_live_` key), `false` in test mode. */
+            livemode: boolean;
+            /** @description On an update: the fields that changed, with their values before. */
+            previousAttributes?: {
+                balance?: number;
+                customerId?: string;
+                featureKey?: string;
+                limit?: number;
+                /** @constant */
+                object?: "entitlement";
+                /** @description When usage starts again at 0; `null` for a feature that never resets. */
+                resetsAt?: string | null;
+                subscriptionId?: string;
+                usage?: number;
+            };
+            /** @enum {string} */
+            type: "entitlement.limit_reached";
+        };
+        /** @description A metered feature's balance reached 0 or below (once per period). */
+        EntitlementLimitReached: {
+            balance: number;
+            customerId: string;
+            featureKey: string;
+            limit: number;
+            /** @constant */
+            object: "entitlement";
+            /** @description When usage starts again at 0; `null` for a feature that never resets. */
+            resetsAt: string | null;
+            subscriptionId: string;
+            usage: number;
+        };
         /** @description One page of a list, newest first. */
         EntitlementList: {
             data: components["schemas"]["Entitlement"][];
@@ -663,27 +772,8 @@ export interface components {
                 type: components["schemas"]["ApiErrorType"];
             };
         };
-        /** @description Something that happened to a merchant's data, as webhooks deliver it. */
-        Event: {
-            /**
-             * Format: date-time
-             * @description ISO-8601, UTC.
-             */
-            createdAt: string;
-            /** @description The object the event is about, as the API answered it then. */
-            data: {
-                [key: string]: unknown;
-            };
-            /** @description Also the `webhook-id` of its deliveries: receivers de-duplicate on it. */
-            id: string;
-            /** @description `true` in live mode (an `sk_live_` key), `false` in test mode. */
-            livemode: boolean;
-            /** @description On `*.updated`: the fields that changed, with their values before. */
-            previousAttributes?: {
-                [key: string]: unknown;
-            };
-            type: components["schemas"]["EventType"];
-        };
+        /** @description Something that happened to a merchant's data, as webhooks deliver it: `{ id, type, createdAt, livemode, data, previousAttributes? }`. */
+        Event: components["schemas"]["CustomerEvent"] | components["schemas"]["CustomerDeletedEvent"] | components["schemas"]["SubscriptionEvent"] | components["schemas"]["EntitlementEvent"];
         /** @description One page of a list, newest first. */
         EventList: {
             data: components["schemas"]["Event"][];
@@ -861,6 +951,64 @@ export interface components {
              * @description ISO-8601, UTC.
              */
             updatedAt: string;
+        };
+        /** @description `renewed`: a new period began; `trial_will_end`: the trial ends in 3 days; `updated` also when a trial ends or a scheduled change applies. */
+        SubscriptionEvent: {
+            /**
+             * Format: date-time
+             * @description When it happened; on a test clock's customer, the clock's time.
+             */
+            createdAt: string;
+            data: components["schemas"]["Subscription"];
+            /** @description Also the `webhook-id` of its deliveries: receivers de-duplicate on it. */
+            id: string;
+            /** @description `true` in live mode (an `sk_live_` key), `false` in test mode. */
+            livemode: boolean;
+            /** @description On an update: the fields that changed, with their values before. */
+            previousAttributes?: {
+                cancelAtPeriodEnd?: boolean;
+                canceledAt?: string | null;
+                /**
+                 * Format: date-time
+                 * @description ISO-8601, UTC.
+                 */
+                createdAt?: string;
+                /**
+                 * Format: date-time
+                 * @description ISO-8601, UTC.
+                 */
+                currentPeriodEnd?: string;
+                /**
+                 * Format: date-time
+                 * @description ISO-8601, UTC.
+                 */
+                currentPeriodStart?: string;
+                customerId?: string;
+                id?: string;
+                /** @description `true` in live mode (an `sk_live_` key), `false` in test mode. */
+                livemode?: boolean;
+                /** @description Your key-value pairs, as you set them. */
+                metadata?: {
+                    [key: string]: string;
+                };
+                /** @constant */
+                object?: "subscription";
+                price?: components["schemas"]["Price"];
+                productId?: string;
+                /** @description A plan change set with `effective: 'period_end'`, else `null`. */
+                scheduledChange?: components["schemas"]["ScheduledChange"] | null;
+                status?: components["schemas"]["SubscriptionStatus"];
+                /** @description The customer's test clock, when it runs on one. */
+                testClockId?: string | null;
+                trialEnd?: string | null;
+                /**
+                 * Format: date-time
+                 * @description ISO-8601, UTC.
+                 */
+                updatedAt?: string;
+            };
+            /** @enum {string} */
+            type: "subscription.created" | "subscription.updated" | "subscription.renewed" | "subscription.canceled" | "subscription.trial_will_end";
         };
         /** @description One page of a list, newest first. */
         SubscriptionList: {

@@ -1,21 +1,55 @@
 import { z } from 'zod';
 import { pageQuery, pageSchema } from '../pagination/page';
 import { identifier, livemode, timestamp } from '../validation/common-schemas';
+import { customerSchema, deletedCustomerSchema } from '../customers/customer.schemas';
+import { subscriptionSchema } from '../subscriptions/subscription.schemas';
 import { EVENT_TYPES } from './event-type';
+import type { EventType } from './event-type';
 
 export const eventTypeSchema = z.enum(EVENT_TYPES).meta({ id: 'EventType', description: 'What happened.' });
 
-/** An event as delivered and as `GET /v1/events/:id` answers: `{ id, type, createdAt, livemode, data, previousAttributes? }`. */
-export const billingEventSchema = z
+/** `entitlement.limit_reached`: a metered feature's balance reached 0 or below (once per period). */
+export const entitlementLimitReachedSchema = z
   .object({
-    id: z.string().meta({ description: 'Also the `webhook-id` of its deliveries: receivers de-duplicate on it.' }),
-    type: eventTypeSchema,
-    createdAt: timestamp,
-    livemode,
-    data: z.record(z.string(), z.unknown()).meta({ description: 'The object the event is about, as the API answered it then.' }),
-    previousAttributes: z.record(z.string(), z.unknown()).optional().meta({ description: 'On `*.updated`: the fields that changed, with their values before.' }),
+    object: z.literal('entitlement'),
+    customerId: z.string(),
+    featureKey: z.string(),
+    limit: z.number().int(),
+    usage: z.number().int(),
+    balance: z.number().int(),
+    resetsAt: timestamp.nullable().meta({ description: 'When usage starts again at 0; `null` for a feature that never resets.' }),
+    subscriptionId: z.string(),
   })
-  .meta({ id: 'Event', description: 'Something that happened to a merchant\'s data, as webhooks deliver it.' });
+  .meta({ id: 'EntitlementLimitReached', description: "A metered feature's balance reached 0 or below (once per period)." });
+
+/** One envelope per kind of `data`: `{ id, type, createdAt, livemode, data, previousAttributes? }`. */
+function eventOf<const T extends readonly [EventType, ...EventType[]], D extends z.ZodObject>(types: T, data: D, id: string, description: string) {
+  return z
+    .object({
+      id: z.string().meta({ description: 'Also the `webhook-id` of its deliveries: receivers de-duplicate on it.' }),
+      type: z.enum(types),
+      createdAt: timestamp.meta({ description: "When it happened; on a test clock's customer, the clock's time." }),
+      livemode,
+      data,
+      previousAttributes: data.partial().optional().meta({ description: 'On an update: the fields that changed, with their values before.' }),
+    })
+    .meta({ id, description });
+}
+
+/** An event as delivered and as `GET /v1/events/:id` answers; narrow on `type` for the shape of `data`. */
+export const billingEventSchema = z
+  .discriminatedUnion('type', [
+    eventOf(['customer.created', 'customer.updated'], customerSchema, 'CustomerEvent', 'A customer was created or updated.'),
+    eventOf(['customer.deleted'], deletedCustomerSchema, 'CustomerDeletedEvent', 'A customer was deleted.'),
+    eventOf(
+      ['subscription.created', 'subscription.updated', 'subscription.renewed', 'subscription.canceled', 'subscription.trial_will_end'],
+      subscriptionSchema,
+      'SubscriptionEvent',
+      '`renewed`: a new period began; `trial_will_end`: the trial ends in 3 days; `updated` also when a trial ends or a scheduled change applies.',
+    ),
+    eventOf(['entitlement.limit_reached'], entitlementLimitReachedSchema, 'EntitlementEvent', "A metered feature's balance reached 0 or below."),
+  ])
+  .meta({ id: 'Event', description: "Something that happened to a merchant's data, as webhooks deliver it: `{ id, type, createdAt, livemode, data, previousAttributes? }`." });
 
 export const eventListSchema = pageSchema(billingEventSchema, 'EventList');
 

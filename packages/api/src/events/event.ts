@@ -1,5 +1,4 @@
 import type { z } from 'zod';
-import type { EventType } from './event-type';
 import type { billingEventSchema } from './event.schemas';
 
 /** An event as delivered and as `GET /v1/events/:id` answers (see `billingEventSchema`). */
@@ -18,13 +17,14 @@ export interface EventRow {
 /** The columns `toEvent` reads, for queries that join other tables. */
 export const EVENT_COLUMNS = 'id, type, mode, data, created_at, previous_attributes';
 
+/** The stored event; its `data` is what `EventOutbox.record` was given for its `type`. */
 export function toEvent(row: EventRow): BillingEvent {
   return {
     id: row.id,
-    type: row.type as EventType,
+    type: row.type,
     createdAt: new Date(row.created_at).toISOString(),
     livemode: row.mode === 'live',
-    data: row.data as Record<string, unknown>,
-    ...(row.previous_attributes ? { previousAttributes: row.previous_attributes as Record<string, unknown> } : {}),
-  };
+    data: row.data,
+    ...(row.previous_attributes ? { previousAttributes: row.previous_attributes } : {}),
+  } as BillingEvent;
 }

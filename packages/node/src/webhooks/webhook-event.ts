@@ -1,3 +1,4 @@
+import type * as contract from '@billingos/contract';
 import type { Customer, DeletedCustomer } from '../resources/customer';
 import type { Subscription } from '../resources/subscription';
 
@@ -19,17 +20,7 @@ export interface WebhookEventOf<TType extends string, TData> {
 }
 
 /** A metered feature's balance reached 0 or below (once per period). */
-export interface EntitlementLimitReached {
-  object: 'entitlement';
-  customerId: string;
-  featureKey: string;
-  limit: number;
-  usage: number;
-  balance: number;
-  /** When usage starts again at 0, ISO-8601; `null` for a feature that never resets. */
-  resetsAt: string | null;
-  subscriptionId: string;
-}
+export type EntitlementLimitReached = contract.EntitlementLimitReached;
 
 export type CustomerEvent =
   | WebhookEventOf<'customer.created' | 'customer.updated', Customer>

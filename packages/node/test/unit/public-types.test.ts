@@ -14,7 +14,7 @@ import type {
   TestClock,
   UsageRecord,
 } from '@billingos/node';
-import type { EventType } from '@billingos/contract';
+import type { BillingEvent, EventType } from '@billingos/contract';
 import { createSessionHandler, createSessionRoute } from '@billingos/node/helpers/generic';
 import type { SessionRouteConfig } from '@billingos/node/helpers/generic';
 
@@ -31,6 +31,10 @@ assertType<Equals<ReturnType<typeof createSessionRoute>, (request: Request) => P
 assertType<Equals<ReturnType<BillingOS['verifyWebhook']>, boolean>>(true);
 // The typed webhook events cover exactly the event types the API's schema declares.
 assertType<Equals<BillingOSEvent['type'], EventType>>(true);
+// …and each event's data and previousAttributes are what the API's Event schema says they are.
+const fromApi = (event: BillingEvent): BillingOSEvent => event;
+const toApi = (event: BillingOSEvent): BillingEvent => event;
+void [fromApi, toApi];
 
 function narrow(event: BillingOSEvent): string {
   switch (event.type) {
