@@ -1,6 +1,11 @@
 // Type tests: checked by the root typecheck (`tsc -p tsconfig.json`); each @ts-expect-error fails it if the type loosens.
+import type { operations, RequestBody } from '@billingos/contract';
 import type {
   BillingOSProviderProps,
+  CancelSubscriptionParams,
+  ChangePlanParams,
+  CreateSubscriptionParams,
+  UpdateSubscriptionParams,
   Entitlement,
   EntitlementCheck,
   EntitlementResult,
@@ -16,6 +21,16 @@ import type {
 
 type Equals<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
 const assert = <T extends true>(value: T) => value;
+
+/** The SDK's parameters are bodies the API's schema for that operation accepts. */
+type Sendable<Params, Id extends keyof operations> = [Params] extends [RequestBody<Id>] ? true : false;
+
+test('parameters the API accepts', () => {
+  assert<Sendable<CreateSubscriptionParams, 'mySubscriptions.create'>>(true);
+  assert<Sendable<ChangePlanParams, 'mySubscriptions.update'>>(true);
+  assert<Sendable<UpdateSubscriptionParams, 'mySubscriptions.update'>>(true);
+  assert<Sendable<CancelSubscriptionParams, 'mySubscriptions.cancel'>>(true);
+});
 
 test('public types', () => {
   assert<Equals<ReturnType<typeof useActiveSubscription>['data'], Subscription | null | undefined>>(true);

@@ -1,6 +1,19 @@
 // Compile-time checks of the public surface: the root `tsc --noEmit` (part of `npm test`) fails if they break.
 import { AuthProvider, BillingOS, ListPromise, RetryPolicy, Transport, Webhooks } from '@billingos/node';
 import type {
+  CreateSessionTokenParams,
+  CustomerCreateParams,
+  CustomerUpdateParams,
+  EntitlementCheckParams,
+  EventRedeliverParams,
+  ProductCreateParams,
+  SubscriptionCancelParams,
+  SubscriptionCreateParams,
+  SubscriptionUpdateParams,
+  UsageRecordParams,
+  WebhookEndpointCreateParams,
+  WebhookEndpointRotateSecretParams,
+  WebhookEndpointUpdateParams,
   AuthIdentity,
   BillingOSEvent,
   BillingOSPlugin,
@@ -14,7 +27,7 @@ import type {
   TestClock,
   UsageRecord,
 } from '@billingos/node';
-import type { BillingEvent, EventType } from '@billingos/contract';
+import type { BillingEvent, EventType, operations, RequestBody } from '@billingos/contract';
 import { createSessionHandler, createSessionRoute } from '@billingos/node/helpers/generic';
 import type { SessionRouteConfig } from '@billingos/node/helpers/generic';
 
@@ -35,6 +48,22 @@ assertType<Equals<BillingOSEvent['type'], EventType>>(true);
 const fromApi = (event: BillingEvent): BillingOSEvent => event;
 const toApi = (event: BillingOSEvent): BillingEvent => event;
 void [fromApi, toApi];
+
+// Every parameter object the SDK sends is a body the API's schema accepts (times and ids excepted: the SDK converts them).
+type Sendable<Params, Id extends keyof operations> = [Params] extends [RequestBody<Id>] ? true : false;
+assertType<Sendable<CustomerCreateParams, 'customers.create'>>(true);
+assertType<Sendable<CustomerUpdateParams, 'customers.update'>>(true);
+assertType<Sendable<ProductCreateParams, 'products.create'>>(true);
+assertType<Sendable<SubscriptionCreateParams, 'subscriptions.create'>>(true);
+assertType<Sendable<SubscriptionUpdateParams, 'subscriptions.update'>>(true);
+assertType<Sendable<SubscriptionCancelParams, 'subscriptions.cancel'>>(true);
+assertType<Sendable<EntitlementCheckParams, 'usage.check'>>(true);
+assertType<Sendable<UsageRecordParams, 'usage.record'>>(true);
+assertType<Sendable<CreateSessionTokenParams, 'sessionTokens.create'>>(true);
+assertType<Sendable<WebhookEndpointCreateParams, 'webhookEndpoints.create'>>(true);
+assertType<Sendable<WebhookEndpointUpdateParams, 'webhookEndpoints.update'>>(true);
+assertType<Sendable<WebhookEndpointRotateSecretParams, 'webhookEndpoints.rotateSecret'>>(true);
+assertType<Sendable<EventRedeliverParams, 'events.redeliver'>>(true);
 
 function narrow(event: BillingOSEvent): string {
   switch (event.type) {
