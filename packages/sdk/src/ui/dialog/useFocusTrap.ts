@@ -1,5 +1,5 @@
 'use client';
-import { useEffect, useRef, type KeyboardEvent, type RefObject } from 'react';
+import { useLayoutEffect, useRef, type KeyboardEvent, type RefObject } from 'react';
 import { canFocus, focusableIn } from './focusable';
 
 /**
@@ -11,7 +11,10 @@ export function useFocusTrap(panel: RefObject<HTMLElement | null>, onEscape: () 
   const onEscapeRef = useRef(onEscape);
   onEscapeRef.current = onEscape;
 
-  useEffect(() => {
+  // A layout effect: focus moves in, and back, in the commit that shows or removes the dialog,
+  // never a frame later with focus left on <body> in between (a passive cleanup runs after the
+  // dialog is already gone from the page).
+  useLayoutEffect(() => {
     const opener = document.activeElement;
     const element = panel.current;
     if (element) (element.querySelector<HTMLElement>('[data-autofocus]') ?? focusableIn(element)[0] ?? element).focus();
