@@ -128,6 +128,15 @@ describe('responses are checked against the document', () => {
   });
 });
 
+test('each Server-Sent Event of /v1/events/stream is checked against its item schema', () => {
+  const contract = new ResponseContract(document);
+  const customer = { id: 'cus_1', object: 'customer', externalUserId: 'u', externalOrganizationId: null, email: null, name: null, metadata: {}, testClockId: null, livemode: false, createdAt: '2026-01-01T00:00:00.000Z', updatedAt: '2026-01-01T00:00:00.000Z' };
+  const event = { id: 'evt_1', type: 'customer.created', createdAt: '2026-01-01T00:00:00.000Z', livemode: false, data: customer };
+  expect(contract.eventViolation('/v1/events/stream', event)).toBeNull();
+  expect(contract.eventViolation('/v1/events/stream', { ...event, type: 'customer.deleted' })).toMatch(/refuses/);
+  expect(contract.eventViolation('/v1/events/stream', { ...event, data: { ...customer, livemode: 'no' } })).toMatch(/livemode/);
+});
+
 describe('a body the document refuses, the API refuses too', () => {
   const samples: Array<[string, string, unknown]> = [
     ['post', '/v1/customers', { externalUserId: 'u', unknownField: 1 }],

@@ -31,6 +31,19 @@ export class ResponseContract {
     return `${method} ${path ?? '(no route)'} answered ${status} with a body its schema refuses: ${this.#ajv.errorsText(validate.errors, { separator: '; ' })}.`;
   }
 
+  /** Why one Server-Sent Event's `data` breaks the `x-item-schema` of `GET path`, or `null`. */
+  eventViolation(path: string, data: unknown): string | null {
+    const key = `events ${path}`;
+    if (!this.#validators.has(key)) {
+      const content = (this.#document.paths[path.replace(/:(\w+)/g, '{$1}')]?.get?.responses as Record<string, { content?: Record<string, Json> }> | undefined)?.['200']?.content;
+      const schema = content?.['text/event-stream']?.['x-item-schema'] as Json | undefined;
+      this.#validators.set(key, schema ? this.#ajv.compile(absolute(schema) as Json) : null);
+    }
+    const validate = this.#validators.get(key)!;
+    if (validate === null) return `GET ${path} streamed events, which the document does not declare for it.`;
+    return validate(data) ? null : `GET ${path} streamed an event its schema refuses: ${this.#ajv.errorsText(validate.errors, { separator: '; ' })}.`;
+  }
+
   #validator(method: string, path: string | undefined, status: number): ValidateFunction | null {
     const key = `${method} ${path} ${status}`;
     if (!this.#validators.has(key)) {
@@ -78,8 +91,31 @@ export function checkResponses(contract: () => ResponseContract) {
       const requestId = String(response.getHeader('Request-Id') ?? '');
       return json.call(response.status(500), { error: { type: 'api_error', code: 'contract_violation', message: problem, requestId } });
     };
+    const write = response.write.bind(response) as (chunk: unknown, ...rest: unknown[]) => boolean;
+    response.write = ((chunk: unknown, ...rest: unknown[]) => {
+      const problem = typeof chunk === 'string' && isEventStream(response) ? eventProblem(contract(), routeOf(request), chunk) : null;
+      if (problem === null) return write(chunk, ...rest);
+      console.error(`BillingOS API contract violation: ${problem}`);
+      write(`event: contract_violation\ndata: ${JSON.stringify({ error: { type: 'api_error', code: 'contract_violation', message: problem } })}\n\n`);
+      response.end();
+      return false;
+    }) as Response['write'];
     next();
   };
+}
+
+function isEventStream(response: Response): boolean {
+  return String(response.getHeader('Content-Type') ?? '').startsWith('text/event-stream');
+}
+
+/** The first `data:` line of an SSE chunk that breaks the contract, as a message. */
+function eventProblem(contract: ResponseContract, path: string | undefined, chunk: string): string | null {
+  for (const line of chunk.split('\n')) {
+    if (!line.startsWith('data: ')) continue;
+    const problem = path === undefined ? 'An event stream answered a request no route matched.' : contract.eventViolation(path, JSON.parse(line.slice('data: '.length)));
+    if (problem !== null) return problem;
+  }
+  return null;
 }
 
 function routeOf(request: Request): string | undefined {
