@@ -184,7 +184,7 @@ describe('createWebhookHandler (Express)', () => {
   });
 
   test('a text body that happens to read "parsed" or "too_large" is verified like any other (a signed non-event: 400)', async () => {
-    const text = express().post('/webhooks', express.text({ type: 'application/json' }), createWebhookHandler({ secret, logger: quiet }));
+    const text = express().post('/webhooks', express.text({ type: 'application/json' }), createWebhookHandler({ secret, on: {}, logger: quiet }));
     for (const body of ['parsed', 'too_large']) {
       expect((await post(text, delivery(renewed, { body, headers: signer.generateTestHeaders({ payload: body }) }))).status).toBe(400);
     }
