@@ -97,6 +97,8 @@ describe('GET /docs', () => {
     expect(page.status).toBe(200);
     expect(page.headers.get('content-type')).toMatch(/^text\/html/);
     expect(page.headers.get('content-security-policy')).toContain("script-src 'self'");
+    expect(page.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
+    expect(page.headers.get('x-content-type-options')).toBe('nosniff');
     const html = await page.text();
     expect(html).not.toMatch(/https?:\/\//);
     expect(html).not.toMatch(/<script>[^<]/);
@@ -109,6 +111,10 @@ describe('GET /docs', () => {
 });
 
 describe('responses are checked against the document', () => {
+  test('HEAD of a GET route is held to the GET contract (Express answers it with the GET handler)', async () => {
+    expect((await fetch(`${server.url}/health`, { method: 'HEAD' })).status).toBe(200);
+  });
+
   test('a response its schema refuses becomes a 500 contract_violation naming what broke', async () => {
     const errors = jest.spyOn(console, 'error').mockImplementation(() => undefined);
     const answer = await fetch(`${server.url}/v1/customers-broken`);

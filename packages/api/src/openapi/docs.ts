@@ -41,7 +41,8 @@ const INITIALIZER = `window.addEventListener('load', function () {
 });
 `;
 
-const CSP = "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; font-src 'self' data:";
+// frame-ancestors: the page invites pasting a key into "Authorize", so no other site may frame it.
+const CSP = "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; font-src 'self' data:; frame-ancestors 'none'";
 
 /**
  * `GET /docs`: the API reference, Swagger UI rendering `GET /v1/openapi.json`, all from this
@@ -53,6 +54,7 @@ export function serveDocs(): (request: Request, response: Response, next: NextFu
     if ((request.method !== 'GET' && request.method !== 'HEAD') || !/^\/docs(\/|$)/.test(request.path)) return next();
     const file = request.path.slice('/docs/'.length);
     response.setHeader('Content-Security-Policy', CSP);
+    response.setHeader('X-Content-Type-Options', 'nosniff');
     response.setHeader('Cache-Control', 'no-cache');
     if (file === '' || file === 'index.html') {
       response.type('html').send(INDEX_HTML);
