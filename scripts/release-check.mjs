@@ -41,7 +41,11 @@ try {
   const consumer = join(work, 'consumer');
   run('mkdir', ['-p', consumer]);
   writeFileSync(join(consumer, 'package.json'), JSON.stringify({ name: 'release-check-consumer', private: true }));
-  const peers = ['react@19', 'react-dom@19', '@nestjs/common@11', '@nestjs/core@11', 'reflect-metadata', 'rxjs@7', '@types/node@20', '@types/react@19', 'typescript@5.9'];
+  // The peers at the versions this repository tests with, so a peer's release elsewhere cannot
+  // turn this check red; the packages' own dependencies resolve as a user's install would.
+  const peers = ['react', 'react-dom', '@nestjs/common', '@nestjs/core', 'reflect-metadata', 'rxjs', '@types/node', '@types/react', 'typescript'].map(
+    (name) => `${name}@${JSON.parse(readFileSync(join(root, 'node_modules', name, 'package.json'), 'utf8')).version}`,
+  );
   check('npm install of every tarball (with its peers) into a fresh project', () =>
     run('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error', ...packages.map((pkg) => pkg.tarball), ...peers], { cwd: consumer }),
   );

