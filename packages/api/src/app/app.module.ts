@@ -24,6 +24,10 @@ import { EventsModule } from '../events/events.module';
 import { OpenApiModule } from '../openapi/openapi.module';
 import { CoreModule } from './core.module';
 import type { CoreDependencies } from './core.module';
+import { captureApiSchemas } from '../openapi/api-schemas';
+
+// Every module above has defined its schemas by now: these named schemas are the API's.
+captureApiSchemas();
 
 /** The whole API. Guards run in the order listed. */
 @Module({})

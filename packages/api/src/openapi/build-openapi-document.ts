@@ -5,6 +5,7 @@ import { ALLOW_KEY, OPERATION_KEY, PUBLIC_KEY } from '../auth/allow.decorator';
 import type { CredentialKind } from '../auth/credential';
 import { errorEnvelopeSchema } from '../errors/api-error.schemas';
 import { API_OPERATION_KEY } from './api-operation.decorator';
+import { apiSchemaRegistry } from './api-schemas';
 import type { ApiOperationSpec } from './api-operation.decorator';
 import { SECURITY_SCHEMES, securityOf } from './security-schemes';
 
@@ -20,6 +21,7 @@ export interface OpenApiDocument extends Json {
 
 const SCHEMA_REF = '#/components/schemas/';
 const ERROR_RESPONSE = { $ref: '#/components/responses/Error' };
+const ERROR_SCHEMA_REF = { $ref: `${SCHEMA_REF}${idOf(errorEnvelopeSchema)}` };
 const REQUEST_ID_HEADER = { description: 'Names this request in logs and support questions.', schema: { type: 'string' } };
 
 /** The method an HTTP route answers to, keyed as OpenAPI spells it. */
@@ -54,11 +56,13 @@ export function buildOpenApiDocument(controllers: ReadonlyArray<abstract new (..
       }
     }
   }
-  const generated = z.toJSONSchema(z.globalRegistry, { target: 'draft-2020-12', io: 'output', unrepresentable: 'any', uri: (id) => `${SCHEMA_REF}${id}` }).schemas as Record<string, Json>;
+  const generated = z.toJSONSchema(apiSchemaRegistry(), { target: 'draft-2020-12', io: 'output', unrepresentable: 'any', uri: (id) => `${SCHEMA_REF}${id}` })
+    .schemas as Record<string, Json>;
+  const all: Record<string, Json> = { ...hoisted, ...generated };
   const schemas = Object.fromEntries(
-    Object.entries({ ...hoisted, ...generated })
-      .sort(([a], [b]) => a.localeCompare(b))
-      .map(([id, schema]) => [id, bare(schema)]),
+    [...reachable([paths, ERROR_SCHEMA_REF], all)]
+      .sort((a, b) => a.localeCompare(b))
+      .map((id) => [id, bare(all[id]!)]),
   );
   return {
     openapi: '3.1.0',
@@ -77,7 +81,7 @@ export function buildOpenApiDocument(controllers: ReadonlyArray<abstract new (..
         Error: {
           description: 'The error envelope: `type` says which SDK error class, `code` what went wrong.',
           headers: { 'Request-Id': REQUEST_ID_HEADER },
-          content: { 'application/json': { schema: { $ref: `${SCHEMA_REF}${idOf(errorEnvelopeSchema)}` } } },
+          content: { 'application/json': { schema: ERROR_SCHEMA_REF } },
         },
       },
     },
@@ -158,6 +162,28 @@ function pathParameters(path: string): Json[] {
 function idOf(schema: z.ZodType): string | undefined {
   const id = z.globalRegistry.get(schema)?.id;
   return typeof id === 'string' ? id : undefined;
+}
+
+/** The ids of the components `roots` refer to, directly or through other components. */
+function reachable(roots: unknown[], components: Record<string, Json>): Set<string> {
+  const found = new Set<string>();
+  const visit = (value: unknown): void => {
+    if (Array.isArray(value)) return value.forEach(visit);
+    if (value === null || typeof value !== 'object') return;
+    for (const [key, inner] of Object.entries(value)) {
+      if (key === '$ref' && typeof inner === 'string' && inner.startsWith(SCHEMA_REF)) {
+        const id = inner.slice(SCHEMA_REF.length);
+        if (!found.has(id) && id in components) {
+          found.add(id);
+          visit(components[id]);
+        }
+      } else {
+        visit(inner);
+      }
+    }
+  };
+  roots.forEach(visit);
+  return found;
 }
 
 /** `#/$defs/X` (what zod writes for one schema) → `#/components/schemas/X`. */
