@@ -72,7 +72,6 @@ export function buildOpenApiDocument(controllers: ReadonlyArray<abstract new (..
       description:
         'Session-token billing for SaaS: a secret key on your server, a session token (or the legacy publishable key) in the browser. Errors are always `{ error: { type, code, message, param?, requestId } }`.',
     },
-    jsonSchemaDialect: 'https://json-schema.org/draft/2020-12/schema',
     paths: Object.fromEntries(Object.entries(paths).sort(([a], [b]) => a.localeCompare(b))),
     components: {
       schemas,
@@ -195,7 +194,7 @@ function rewriteRefs(value: unknown): unknown {
   );
 }
 
-/** A schema without the `$schema`/`$id` zod adds at its root (the document names the dialect once). */
+/** A schema without the `$schema`/`$id` zod adds at its root (OpenAPI 3.1's default dialect is JSON Schema 2020-12). */
 function bare(schema: Json): Json {
   const { $schema: _dialect, $id: _id, ...rest } = schema;
   return rest;

@@ -6,7 +6,6 @@ const ASSETS: Readonly<Record<string, string>> = {
   'swagger-ui.css': 'text/css',
   'index.css': 'text/css',
   'swagger-ui-bundle.js': 'text/javascript',
-  'swagger-ui-standalone-preset.js': 'text/javascript',
   'favicon-32x32.png': 'image/png',
   'favicon-16x16.png': 'image/png',
 };
@@ -23,7 +22,6 @@ const INDEX_HTML = `<!DOCTYPE html>
   <body>
     <div id="swagger-ui"></div>
     <script src="/docs/swagger-ui-bundle.js"></script>
-    <script src="/docs/swagger-ui-standalone-preset.js"></script>
     <script src="/docs/billingos-docs.js"></script>
   </body>
 </html>
@@ -35,8 +33,9 @@ const INITIALIZER = `window.addEventListener('load', function () {
     url: '/v1/openapi.json',
     dom_id: '#swagger-ui',
     deepLinking: true,
-    presets: [SwaggerUIBundle.presets.apis, SwaggerUIStandalonePreset],
-    layout: 'StandaloneLayout',
+    // BaseLayout: the reference alone, without Swagger's top bar for loading other documents
+    presets: [SwaggerUIBundle.presets.apis],
+    layout: 'BaseLayout',
   });
 });
 `;
