@@ -1,17 +1,9 @@
 /** @jest-environment ./packages/sdk/test/support/jsdom-with-node-fetch.ts */
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { BillingPortal } from '../../src/ui';
-import { startStack, type Stack } from '../support/stack';
-import { createCatalog, renderSignedIn, shownDate, subscribe, type Catalog } from './catalog';
+import { withCatalogStack, renderSignedIn, shownDate, subscribe } from './catalog';
 
-let stack: Stack;
-let catalog: Catalog;
-beforeAll(async () => {
-  stack = await startStack();
-  catalog = await createCatalog(stack);
-}, 120_000);
-afterAll(() => stack.close());
-afterEach(cleanup);
+const env = withCatalogStack();
 
 const portal = <BillingPortal locale="en-US" timeZone="UTC" localization={{ features: { ai_credits: 'AI credits' } }} />;
 const text = (element: Element) => element.textContent ?? '';
@@ -20,7 +12,7 @@ const planLoaded = () => screen.findByText('Your plan', {}, { timeout: 15_000 })
 const button = (name: string) => screen.getByRole('button', { name });
 
 test('loading, then a customer without a plan sees an empty state and the plans; subscribing there focuses the new plan', async () => {
-  renderSignedIn(stack, 'nobody', portal);
+  renderSignedIn(env.stack, 'nobody', portal);
   expect(text(screen.getByRole('status'))).toBe('Loading billing…');
   expect(await screen.findByRole('heading', { name: 'No plan yet' }, { timeout: 15_000 })).toBeTruthy();
   expect(text(region())).toContain('Choose a plan to get started.');
@@ -33,8 +25,8 @@ test('loading, then a customer without a plan sees an empty state and the plans;
 });
 
 test('an active plan: name, price, status, renewal date and a meter for each metered feature', async () => {
-  const { subscription } = await subscribe(stack, 'active', catalog.starter.monthly);
-  renderSignedIn(stack, 'active', portal);
+  const { subscription } = await subscribe(env.stack, 'active', env.catalog.starter.monthly);
+  renderSignedIn(env.stack, 'active', portal);
   await planLoaded();
   expect(screen.getByRole('heading', { name: 'Starter' })).toBeTruthy();
   expect(text(region())).toContain('$9 / month');
@@ -48,9 +40,9 @@ test('an active plan: name, price, status, renewal date and a meter for each met
 });
 
 test('a trial shows its end date', async () => {
-  const { subscription } = await subscribe(stack, 'trialist', catalog.team.monthly);
+  const { subscription } = await subscribe(env.stack, 'trialist', env.catalog.team.monthly);
   expect(subscription.status).toBe('trialing');
-  renderSignedIn(stack, 'trialist', portal);
+  renderSignedIn(env.stack, 'trialist', portal);
   await planLoaded();
   expect(text(region())).toContain('Trial');
   expect(text(region())).toContain(`Trial ends on ${shownDate(subscription.trialEnd!)}`);
@@ -58,8 +50,8 @@ test('a trial shows its end date', async () => {
 });
 
 test('cancel at period end through a confirmation, then resume; focus stays on the button', async () => {
-  const { subscription } = await subscribe(stack, 'canceler', catalog.starter.monthly);
-  renderSignedIn(stack, 'canceler', portal);
+  const { subscription } = await subscribe(env.stack, 'canceler', env.catalog.starter.monthly);
+  renderSignedIn(env.stack, 'canceler', portal);
   await planLoaded();
   const end = shownDate(subscription.currentPeriodEnd);
   const opener = button('Cancel plan');
@@ -77,14 +69,14 @@ test('cancel at period end through a confirmation, then resume; focus stays on t
   fireEvent.click(button('Resume plan'));
   await waitFor(() => expect(text(region())).toContain(`Renews on ${end}`), { timeout: 15_000 });
   expect(text(region())).toContain('Active');
-  const [after] = (await stack.billing.subscriptions.list({ customerId: subscription.customerId })).data;
+  const [after] = (await env.stack.billing.subscriptions.list({ customerId: subscription.customerId })).data;
   expect(after!.cancelAtPeriodEnd).toBe(false);
 });
 
 test('a scheduled downgrade is shown with a way to keep the current plan', async () => {
-  const { subscription } = await subscribe(stack, 'scheduler', catalog.team.yearly);
-  await stack.billing.subscriptions.update(subscription.id, { priceId: catalog.starter.monthly, effective: 'period_end' });
-  renderSignedIn(stack, 'scheduler', portal);
+  const { subscription } = await subscribe(env.stack, 'scheduler', env.catalog.team.yearly);
+  await env.stack.billing.subscriptions.update(subscription.id, { priceId: env.catalog.starter.monthly, effective: 'period_end' });
+  renderSignedIn(env.stack, 'scheduler', portal);
   await planLoaded();
   expect(text(region())).toContain(`Changes to Starter ($9 / month) on ${shownDate(subscription.currentPeriodEnd)}.`);
 
@@ -92,13 +84,13 @@ test('a scheduled downgrade is shown with a way to keep the current plan', async
   // The notice goes, and focus moves to the plan's heading rather than falling to the page.
   await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('heading', { name: 'Team' })), { timeout: 15_000 });
   expect(screen.queryByRole('button', { name: 'Keep Team' })).toBeNull();
-  const [after] = (await stack.billing.subscriptions.list({ customerId: subscription.customerId })).data;
+  const [after] = (await env.stack.billing.subscriptions.list({ customerId: subscription.customerId })).data;
   expect(after!.scheduledChange).toBeNull();
 });
 
 test('change plan opens the pricing table in place', async () => {
-  await subscribe(stack, 'changer', catalog.starter.monthly);
-  renderSignedIn(stack, 'changer', portal);
+  await subscribe(env.stack, 'changer', env.catalog.starter.monthly);
+  renderSignedIn(env.stack, 'changer', portal);
   await planLoaded();
   const toggle = button('Change plan');
   expect(toggle.getAttribute('aria-expanded')).toBe('false');
@@ -111,17 +103,17 @@ test('change plan opens the pricing table in place', async () => {
 });
 
 test('signed out (401): says to sign in; any other failure offers a retry', async () => {
-  renderSignedIn(stack, null, portal);
+  renderSignedIn(env.stack, null, portal);
   const alert = await screen.findByRole('alert', {}, { timeout: 15_000 });
   expect(text(alert)).toBe('You are signed out. Sign in again to see your billing.');
   cleanup();
 
-  const { fetch } = stack.browserFetch('offline');
+  const { fetch } = env.stack.browserFetch('offline');
   const failing: typeof fetch = (input, init) => (String(input).includes('/v1/products') ? Promise.reject(new TypeError('fetch failed')) : fetch(input, init));
   const { BillingOSProvider } = await import('../../src/index');
   const { render } = await import('@testing-library/react');
   render(
-    <BillingOSProvider sessionTokenUrl={stack.routeUrl} apiUrl={stack.api.url} fetch={failing} createChannel={false}>
+    <BillingOSProvider sessionTokenUrl={env.stack.routeUrl} apiUrl={env.stack.api.url} fetch={failing} createChannel={false}>
       {portal}
     </BillingOSProvider>,
   );

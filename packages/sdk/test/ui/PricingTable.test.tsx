@@ -1,17 +1,9 @@
 /** @jest-environment ./packages/sdk/test/support/jsdom-with-node-fetch.ts */
-import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { PricingTable } from '../../src/ui';
-import { startStack, type Stack } from '../support/stack';
-import { createCatalog, renderSignedIn, shownDate, subscribe, type Catalog } from './catalog';
+import { withCatalogStack, renderSignedIn, shownDate, subscribe, type Catalog } from './catalog';
 
-let stack: Stack;
-let catalog: Catalog;
-beforeAll(async () => {
-  stack = await startStack();
-  catalog = await createCatalog(stack);
-}, 120_000);
-afterAll(() => stack.close());
-afterEach(cleanup);
+const env = withCatalogStack();
 
 const text = (element: Element) => element.textContent ?? '';
 const description = (element: Element) => document.getElementById(element.getAttribute('aria-describedby') ?? '')?.textContent;
@@ -23,7 +15,7 @@ function tableFor(catalogIds: Catalog) {
 }
 
 test('loading, then the plans with monthly prices, their features, a trial, and a monthly/yearly switch', async () => {
-  renderSignedIn(stack, 'browser', tableFor(catalog));
+  renderSignedIn(env.stack, 'browser', tableFor(env.catalog));
   expect(text(screen.getByRole('status'))).toContain('Loading billing…');
   await loaded();
 
@@ -45,7 +37,7 @@ test('loading, then the plans with monthly prices, their features, a trial, and 
 });
 
 test('subscribing goes through a modal dialog: focus moves in, Escape closes and returns focus, Confirm subscribes', async () => {
-  renderSignedIn(stack, 'newcomer', tableFor(catalog));
+  renderSignedIn(env.stack, 'newcomer', tableFor(env.catalog));
   await loaded();
   const opener = within(plan('Starter')).getByRole('button', { name: 'Subscribe' });
   opener.focus();
@@ -71,8 +63,8 @@ test('subscribing goes through a modal dialog: focus moves in, Escape closes and
 });
 
 test('on a plan, the current one is marked, upgrades are now and downgrades are scheduled for the period end', async () => {
-  const { subscription } = await subscribe(stack, 'upgrader', catalog.starter.monthly);
-  renderSignedIn(stack, 'upgrader', tableFor(catalog));
+  const { subscription } = await subscribe(env.stack, 'upgrader', env.catalog.starter.monthly);
+  renderSignedIn(env.stack, 'upgrader', tableFor(env.catalog));
   await loaded();
   expect(plan('Starter').hasAttribute('data-current')).toBe(true);
 
@@ -88,15 +80,15 @@ test('on a plan, the current one is marked, upgrades are now and downgrades are 
   await waitFor(() => expect(within(plan('Starter')).getByRole('button', { name: 'Scheduled' })).toBeTruthy(), { timeout: 15_000 });
   expect(text(plan('Starter'))).toContain(`Starts ${date}`);
   expect(within(plan('Team')).getByRole('button', { name: 'Current plan' })).toBeTruthy();
-  const [after] = (await stack.billing.subscriptions.list({ customerId: subscription.customerId })).data;
-  expect(after!.scheduledChange).toEqual({ priceId: catalog.starter.monthly, effectiveAt: subscription.currentPeriodEnd });
+  const [after] = (await env.stack.billing.subscriptions.list({ customerId: subscription.customerId })).data;
+  expect(after!.scheduledChange).toEqual({ priceId: env.catalog.starter.monthly, effectiveAt: subscription.currentPeriodEnd });
 });
 
 test('a failed subscribe keeps the dialog open and says why', async () => {
-  renderSignedIn(stack, 'racer', tableFor(catalog));
+  renderSignedIn(env.stack, 'racer', tableFor(env.catalog));
   await loaded();
   // Another tab subscribed meanwhile: the API allows one subscription and answers subscription_exists.
-  await subscribe(stack, 'racer', catalog.team.monthly);
+  await subscribe(env.stack, 'racer', env.catalog.team.monthly);
   fireEvent.click(within(plan('Starter')).getByRole('button', { name: 'Subscribe' }));
   fireEvent.click(screen.getByRole('button', { name: 'Confirm' }));
   const alert = await screen.findByRole('alert', {}, { timeout: 15_000 });
@@ -105,6 +97,6 @@ test('a failed subscribe keeps the dialog open and says why', async () => {
 });
 
 test('a signed-out visitor is told to sign in', async () => {
-  renderSignedIn(stack, null, tableFor(catalog));
+  renderSignedIn(env.stack, null, tableFor(env.catalog));
   expect(text(await screen.findByRole('alert', {}, { timeout: 15_000 }))).toContain('You are signed out. Sign in again to see your billing.');
 });

@@ -1,7 +1,7 @@
-import { render } from '@testing-library/react';
+import { cleanup, render } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import { BillingOSProvider } from '../../src/index';
-import type { Stack } from '../support/stack';
+import { startStack, type Stack } from '../support/stack';
 
 /** The plans the UI tests sell: monthly and yearly prices, boolean and metered features, one with a trial. */
 export async function createCatalog(stack: Stack) {
@@ -42,6 +42,30 @@ export async function createCatalog(stack: Stack) {
 }
 
 export type Catalog = Awaited<ReturnType<typeof createCatalog>>;
+
+/**
+ * One real API stack with the catalog for the calling test file, started before its tests and
+ * closed after them; the rendered UI is unmounted after each test. Read `stack` and `catalog`
+ * inside tests.
+ */
+export function withCatalogStack(): { readonly stack: Stack; readonly catalog: Catalog } {
+  let stack: Stack | undefined;
+  let catalog: Catalog | undefined;
+  beforeAll(async () => {
+    stack = await startStack();
+    catalog = await createCatalog(stack);
+  }, 120_000);
+  afterAll(() => stack?.close());
+  afterEach(cleanup);
+  return {
+    get stack() {
+      return stack!;
+    },
+    get catalog() {
+      return catalog!;
+    },
+  };
+}
 
 /** Renders `ui` inside a provider signed in as `user` (or signed out) against the stack's API. */
 export function renderSignedIn(stack: Stack, user: string | null, ui: ReactNode) {

@@ -1,17 +1,9 @@
 /** @jest-environment ./packages/sdk/test/support/jsdom-with-node-fetch.ts */
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { Paywall, Protect, UsageMeter } from '../../src/ui';
-import { startStack, type Stack } from '../support/stack';
-import { createCatalog, renderSignedIn, shownDate, subscribe, type Catalog } from './catalog';
+import { withCatalogStack, renderSignedIn, shownDate, subscribe } from './catalog';
 
-let stack: Stack;
-let catalog: Catalog;
-beforeAll(async () => {
-  stack = await startStack();
-  catalog = await createCatalog(stack);
-}, 120_000);
-afterAll(() => stack.close());
-afterEach(cleanup);
+const env = withCatalogStack();
 
 const options = { locale: 'en-US', timeZone: 'UTC' } as const;
 const text = (element: Element | null) => element?.textContent ?? '';
@@ -37,28 +29,28 @@ function gates() {
 }
 
 test('Protect: the loading element first, then children where granted (with enough balance), else the fallback', async () => {
-  const { customerId } = await subscribe(stack, 'gated', catalog.starter.monthly);
-  await stack.billing.usage.record({ customerId, featureKey: 'ai_credits', value: 30 });
-  renderSignedIn(stack, 'gated', gates());
+  const { customerId } = await subscribe(env.stack, 'gated', env.catalog.starter.monthly);
+  await env.stack.billing.usage.record({ customerId, featureKey: 'ai_credits', value: 30 });
+  renderSignedIn(env.stack, 'gated', gates());
   expect(screen.getByText('waiting')).toBeTruthy();
   await settled();
   expect(['no exports', 'reports', 'not 80 credits', 'credits'].map((t) => !!screen.queryByText(t))).toEqual([true, true, true, true]);
 });
 
 test('Protect: a spent balance is the fallback; no plan at all is the fallback', async () => {
-  const { customerId } = await subscribe(stack, 'spent', catalog.starter.monthly);
-  await stack.billing.usage.record({ customerId, featureKey: 'ai_credits', value: 100 });
-  renderSignedIn(stack, 'spent', gates());
+  const { customerId } = await subscribe(env.stack, 'spent', env.catalog.starter.monthly);
+  await env.stack.billing.usage.record({ customerId, featureKey: 'ai_credits', value: 100 });
+  renderSignedIn(env.stack, 'spent', gates());
   await settled();
   expect(screen.getByText('no credits')).toBeTruthy();
   cleanup();
-  renderSignedIn(stack, 'planless', gates());
+  renderSignedIn(env.stack, 'planless', gates());
   await settled();
   expect(['no exports', 'no reports', 'no credits'].every((t) => screen.queryByText(t))).toBe(true);
 });
 
 test('Paywall: says what is missing and opens the pricing table in a dialog; the children once granted', async () => {
-  renderSignedIn(stack, 'walled', <Paywall feature="exports" {...options}><p>export now</p></Paywall>);
+  renderSignedIn(env.stack, 'walled', <Paywall feature="exports" {...options}><p>export now</p></Paywall>);
   const heading = await screen.findByRole('heading', { name: 'Upgrade to use Exports' }, { timeout: 15_000 });
   expect(text(heading.parentElement)).toContain('Your plan does not include Exports.');
   const opener = screen.getByRole('button', { name: 'See plans' });
@@ -79,19 +71,19 @@ test('Paywall: says what is missing and opens the pricing table in a dialog; the
 });
 
 test('Paywall: a used-up metered feature says when it resets', async () => {
-  const { customerId, subscription } = await subscribe(stack, 'drained', catalog.starter.monthly);
-  await stack.billing.usage.record({ customerId, featureKey: 'ai_credits', value: 100 });
-  renderSignedIn(stack, 'drained', <Paywall feature="ai_credits" {...options} localization={{ features: { ai_credits: 'AI credits' } }} />);
+  const { customerId, subscription } = await subscribe(env.stack, 'drained', env.catalog.starter.monthly);
+  await env.stack.billing.usage.record({ customerId, featureKey: 'ai_credits', value: 100 });
+  renderSignedIn(env.stack, 'drained', <Paywall feature="ai_credits" {...options} localization={{ features: { ai_credits: 'AI credits' } }} />);
   const heading = await screen.findByRole('heading', { name: 'Upgrade to use AI credits' }, { timeout: 15_000 });
   expect(text(heading.parentElement)).toContain(`You have used all your AI credits for now. Resets on ${shownDate(subscription.currentPeriodEnd)}.`);
 });
 
 test('UsageMeter: usage of limit with a meter and the reset date; unlimited; included; not included', async () => {
-  const { customerId, subscription } = await subscribe(stack, 'metered', catalog.team.yearly);
-  await stack.billing.usage.record({ customerId, featureKey: 'ai_credits', value: 850 });
-  await stack.billing.usage.record({ customerId, featureKey: 'storage', value: 12 });
+  const { customerId, subscription } = await subscribe(env.stack, 'metered', env.catalog.team.yearly);
+  await env.stack.billing.usage.record({ customerId, featureKey: 'ai_credits', value: 850 });
+  await env.stack.billing.usage.record({ customerId, featureKey: 'storage', value: 12 });
   renderSignedIn(
-    stack,
+    env.stack,
     'metered',
     <>
       {['ai_credits', 'storage', 'exports', 'seats'].map((feature) => (
@@ -113,6 +105,6 @@ test('UsageMeter: usage of limit with a meter and the reset date; unlimited; inc
 });
 
 test('UsageMeter: signed out says so', async () => {
-  renderSignedIn(stack, null, <UsageMeter feature="ai_credits" {...options} />);
+  renderSignedIn(env.stack, null, <UsageMeter feature="ai_credits" {...options} />);
   expect(text(await screen.findByRole('alert', {}, { timeout: 15_000 }))).toContain('You are signed out.');
 });

@@ -1,21 +1,13 @@
 /** @jest-environment ./packages/sdk/test/support/jsdom-with-node-fetch.ts */
-import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { hydrateRoot } from 'react-dom/client';
 import { renderToString } from 'react-dom/server';
 import type { ReactNode } from 'react';
 import { BillingOSProvider, type InitialToken } from '../../src/index';
 import { BillingPortal, PricingTable, UsageMeter } from '../../src/ui';
-import { startStack, type Stack } from '../support/stack';
-import { createCatalog, subscribe, type Catalog } from './catalog';
+import { withCatalogStack, subscribe } from './catalog';
 
-let stack: Stack;
-let catalog: Catalog;
-beforeAll(async () => {
-  stack = await startStack();
-  catalog = await createCatalog(stack);
-}, 120_000);
-afterAll(() => stack.close());
-afterEach(cleanup);
+const env = withCatalogStack();
 
 const operations = ['read_customer', 'read_subscription', 'read_entitlements', 'manage_subscription'] as const;
 const ui = (
@@ -28,11 +20,11 @@ const ui = (
 
 /** What a server page does: mint a token, read the billing state, hand both to the provider. */
 async function serverRead(user: string) {
-  const minted = await stack.billing.createSessionToken({ externalUserId: user, allowedOperations: [...operations] });
-  const state = await stack.billing.getBillingState({ externalUserId: user });
-  const { fetch, calls } = stack.browserFetch(user);
+  const minted = await env.stack.billing.createSessionToken({ externalUserId: user, allowedOperations: [...operations] });
+  const state = await env.stack.billing.getBillingState({ externalUserId: user });
+  const { fetch, calls } = env.stack.browserFetch(user);
   const tree = (initialToken: InitialToken): ReactNode => (
-    <BillingOSProvider sessionTokenUrl={stack.routeUrl} apiUrl={stack.api.url} fetch={fetch} createChannel={false} initialToken={initialToken} initialState={state}>
+    <BillingOSProvider sessionTokenUrl={env.stack.routeUrl} apiUrl={env.stack.api.url} fetch={fetch} createChannel={false} initialToken={initialToken} initialState={state}>
       {ui}
     </BillingOSProvider>
   );
@@ -42,10 +34,10 @@ async function serverRead(user: string) {
 const settle = () => act(() => new Promise((resolve) => setTimeout(resolve, 300)));
 
 test('the first render is filled (plan, price, meter), with no loading state and no request at all', async () => {
-  const { subscription } = await subscribe(stack, 'seeded', catalog.starter.monthly);
-  await stack.billing.entitlements.check({ externalUserId: 'seeded', featureKey: 'ai_credits', requiredBalance: 3, track: true });
+  const { subscription } = await subscribe(env.stack, 'seeded', env.catalog.starter.monthly);
+  await env.stack.billing.entitlements.check({ externalUserId: 'seeded', featureKey: 'ai_credits', requiredBalance: 3, track: true });
   const { minted, tree, calls } = await serverRead('seeded');
-  const routeRequests = stack.routeRequests;
+  const routeRequests = env.stack.routeRequests;
 
   render(tree(minted));
   expect(screen.queryByText(/Loading/)).toBeNull();
@@ -58,18 +50,18 @@ test('the first render is filled (plan, price, meter), with no loading state and
 
   await settle();
   expect(calls).toEqual([]);
-  expect(stack.routeRequests).toBe(routeRequests);
+  expect(env.stack.routeRequests).toBe(routeRequests);
 
   // The server's token is the one a mutation uses: still no trip to the session route.
   fireEvent.click(screen.getByRole('button', { name: 'Cancel plan' }));
   fireEvent.click(within(screen.getByRole('dialog')).getByRole('button', { name: 'Cancel plan' }));
   await waitFor(() => expect(screen.getByRole('button', { name: 'Resume plan' })).toBeTruthy(), { timeout: 15_000 });
   expect(calls[0]).toMatchObject({ method: 'POST', path: `/v1/me/subscriptions/${subscription.id}/cancel`, status: 200, authorization: `Bearer ${minted.sessionToken}` });
-  expect(stack.routeRequests).toBe(routeRequests);
+  expect(env.stack.routeRequests).toBe(routeRequests);
 });
 
 test('server HTML is already filled, and hydrating it (token as { token, expiresAt } strings) warns about nothing and fetches nothing', async () => {
-  await subscribe(stack, 'ssr-seeded', catalog.team.monthly);
+  await subscribe(env.stack, 'ssr-seeded', env.catalog.team.monthly);
   const { minted, tree, calls } = await serverRead('ssr-seeded');
   const serialized = { token: minted.sessionToken, expiresAt: minted.expiresAt.toISOString() };
 
@@ -94,11 +86,11 @@ test('server HTML is already filled, and hydrating it (token as { token, expires
 });
 
 test('an unknown user (customer null) sees the plans at once; the customer is fetched only if shown', async () => {
-  const state = await stack.billing.getBillingState({ externalUserId: 'brand_new' });
+  const state = await env.stack.billing.getBillingState({ externalUserId: 'brand_new' });
   expect(state.customer).toBeNull();
-  const { fetch, calls } = stack.browserFetch('brand_new');
+  const { fetch, calls } = env.stack.browserFetch('brand_new');
   render(
-    <BillingOSProvider sessionTokenUrl={stack.routeUrl} apiUrl={stack.api.url} fetch={fetch} createChannel={false} initialState={state}>
+    <BillingOSProvider sessionTokenUrl={env.stack.routeUrl} apiUrl={env.stack.api.url} fetch={fetch} createChannel={false} initialState={state}>
       <BillingPortal locale="en-US" />
     </BillingOSProvider>,
   );
@@ -111,7 +103,7 @@ test('a server token that is a secret key is refused', () => {
   const errors = jest.spyOn(console, 'error').mockImplementation(() => {});
   expect(() =>
     render(
-      <BillingOSProvider sessionTokenUrl={stack.routeUrl} initialToken={{ token: stack.api.secretKey, expiresAt: null }}>
+      <BillingOSProvider sessionTokenUrl={env.stack.routeUrl} initialToken={{ token: env.stack.api.secretKey, expiresAt: null }}>
         {null}
       </BillingOSProvider>,
     ),
