@@ -107,30 +107,8 @@ export type { EventListParams, EventRedeliverParams, WebhookDelivery } from './r
 export { ListPromise } from './resources/list-promise';
 export type { ListParams, Page } from './resources/list-promise';
 
-export { Webhooks } from './webhooks/webhooks';
-export type { TestHeaderParams, VerifyOptions, WebhooksOptions } from './webhooks/webhooks';
-export type { HeadersLike } from './webhooks/webhook-headers';
-export type { RawBody } from './webhooks/raw-body';
-export type {
-  BillingOSEvent,
-  BillingOSEventOfType,
-  BillingOSEventType,
-  CustomerEvent,
-  EntitlementEvent,
-  EntitlementLimitReached,
-  SubscriptionEvent,
-  WebhookEventOf,
-} from './webhooks/webhook-event';
-export { createWebhookRoute } from './webhooks/webhook-route';
-export type { WebhookRoute } from './webhooks/webhook-route';
-export { createWebhookHandler, toNodeWebhookHandler } from './webhooks/node-webhook-handler';
-export type { WebhookHandler, WebhookRequestLike } from './webhooks/node-webhook-handler';
-export type { WebhookEventHandlers, WebhookRouteLogger, WebhookRouteOptions } from './webhooks/webhook-route-options';
-export { MemoryWebhookEventStore } from './webhooks/webhook-event-store';
-export type { WebhookEventStore } from './webhooks/webhook-event-store';
-export { CryptoProvider } from './webhooks/crypto-provider';
-export { NodeCryptoProvider } from './webhooks/node-crypto-provider';
-export { SubtleCryptoProvider } from './webhooks/subtle-crypto-provider';
+// Verification and the webhook routes: the whole `@billingos/node/webhooks` entry.
+export * from './webhooks/index';
 
 export type { SessionRouteOptions } from './session-route/session-route-options';
 export type { SessionRoute } from './session-route/session-route';
