@@ -1,43 +1,13 @@
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
-import { BillingOS } from '@billingos/node';
-import { startSupabaseNextStack, type SupabaseNextStack } from '../../test-utils/supabase-next-stack';
+import { signedInJourney, signIn, startDashboardStack, watch, type DashboardStack } from '../../test-utils/billing-dashboard-journey';
 
-let stack: SupabaseNextStack;
-let billing: BillingOS;
+let stack: DashboardStack;
 
-// The example's catalog: a metered feature on both plans (20 and 100 AI credits a month).
 beforeAll(async () => {
-  stack = await startSupabaseNextStack(join(__dirname, '..'));
-  billing = new BillingOS({ secretKey: stack.api.secretKey, apiUrl: stack.api.url });
-  const credits = (limit: number) => ({ key: 'ai_credits', type: 'metered' as const, limit, reset: 'period' as const });
-  await billing.products.create({ name: 'Starter', features: [credits(20)], prices: [{ amount: 900, currency: 'usd', interval: 'month' }] });
-  await billing.products.create({ name: 'Pro', featureKeys: ['advanced_reports'], features: [credits(100)], prices: [{ amount: 2900, currency: 'usd', interval: 'month' }] });
+  stack = await startDashboardStack(join(__dirname, '..'));
 }, 300_000);
 
 afterAll(() => stack?.close());
-
-/** Console errors and warnings (a hydration mismatch lands here), uncaught errors, and every request the page makes to the BillingOS API or the session route. */
-function watch(page: Page) {
-  const problems: string[] = [];
-  const requests: string[] = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error' || message.type() === 'warning') problems.push(`${message.type()}: ${message.text()}`);
-  });
-  page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
-  page.on('request', (request) => {
-    const url = new URL(request.url());
-    if (url.origin === stack.api.url || url.pathname === '/api/billingos-session') requests.push(`${request.method()} ${url.pathname}`);
-  });
-  return { problems, requests };
-}
-
-async function signIn(page: Page, email: string, password: string) {
-  await page.goto(stack.app.url);
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password').fill(password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-}
 
 test('the Pages Router handlers answer 401 to a visitor without a session, the session route as JSON never cached', async () => {
   const response = await fetch(`${stack.app.url}/api/billingos-session`);
@@ -47,75 +17,20 @@ test('the Pages Router handlers answer 401 to a visitor without a session, the s
   expect((await fetch(`${stack.app.url}/api/generate`, { method: 'POST' })).status).toBe(401);
 });
 
-test('signed in: getServerSideProps paints the filled portal, hydration warns about nothing and fetches nothing; subscribe, spend, schedule a downgrade', async () => {
-  const user = stack.auth.createUser({ email: 'grace@example.com', password: 'hopper-1906' });
-  const page = await stack.browser.newPage({ locale: 'en-US', timezoneId: 'UTC' });
-  await signIn(page, 'grace@example.com', 'hopper-1906');
-  const portal = page.getByRole('region', { name: 'Billing' });
-
-  // Server-rendered already: the empty state and the plans, for this user.
-  await page.getByTestId('customer').filter({ hasText: `Signed in as ${user.id}` }).waitFor();
-  await page.getByRole('heading', { name: 'No plan yet' }).waitFor();
-  await portal.getByRole('listitem', { name: 'Starter' }).getByRole('button', { name: 'Subscribe' }).click();
-  await page.getByRole('dialog', { name: 'Subscribe to Starter' }).getByRole('button', { name: 'Confirm' }).click();
-  await portal.getByRole('heading', { name: 'Starter', exact: true, level: 2 }).waitFor({ timeout: 20_000 });
-  await portal.locator('[role="meter"][aria-valuetext="0 of 20 used"]').waitFor({ timeout: 20_000 });
-
-  // A fresh load: the first response already carries the plan, and the page asks nothing to paint it.
-  const { problems, requests } = watch(page);
-  const response = await page.goto(stack.app.url);
-  const html = await response!.text();
-  expect(html).toMatch(/<h2[^>]*>Starter<\/h2>/);
-  expect(html).toContain('0 of 20 used');
-  expect(html).not.toContain('Loading');
-  await page.waitForLoadState('networkidle');
-  expect(requests).toEqual([]);
-  expect(problems).toEqual([]);
-
-  // Spend through the app's own API route; the meter counts down after the refetch.
-  const ideas = page.getByRole('region', { name: 'AI ideas' });
-  const generate = ideas.getByRole('button', { name: 'Generate an idea (1 AI credit)' });
-  for (const used of [1, 2]) {
-    await generate.click();
-    await ideas.locator(`[role="meter"][aria-valuetext="${used} of 20 used"]`).waitFor({ timeout: 20_000 });
-  }
-  const customer = (await billing.customers.list({ externalUserId: user.id })).data[0]!;
-  const entitlements = await billing.entitlements.list(customer.id).toArray();
-  expect(entitlements.find((e) => e.featureKey === 'ai_credits')).toMatchObject({ usage: 2, balance: 18 });
-  // The browser read entitlements but never tracked: only the merchant's route did.
-  expect(requests.filter((r) => r.startsWith('POST'))).toEqual([]);
-
-  // Upgrade now, then a downgrade that waits for the period end, shown in the portal.
-  const plans = page.getByRole('region', { name: 'Plans' });
-  await plans.getByRole('listitem', { name: 'Pro' }).getByRole('button', { name: 'Upgrade' }).click();
-  await page.getByRole('dialog', { name: 'Switch to Pro' }).getByRole('button', { name: 'Confirm' }).click();
-  await portal.getByRole('heading', { name: 'Pro', exact: true, level: 2 }).waitFor({ timeout: 20_000 });
-  await plans.getByRole('listitem', { name: 'Starter' }).getByRole('button', { name: 'Downgrade' }).click();
-  await page.getByRole('dialog', { name: 'Switch to Starter' }).getByRole('button', { name: 'Confirm' }).click();
-  await portal.getByRole('button', { name: 'Keep Pro' }).waitFor({ timeout: 20_000 });
-  expect(await portal.textContent()).toMatch(/Changes to Starter \(\$9 \/ month\) on /);
-
-  // And the next server render shows the scheduled change too.
-  const again = await (await page.goto(stack.app.url))!.text();
-  expect(again).toContain('Changes to Starter (');
-  expect(again).toMatch(/<h2[^>]*>Pro<\/h2>/);
-  await page.getByRole('button', { name: 'Keep Pro' }).waitFor();
-  expect(problems).toEqual([]);
-  await page.close();
-});
+test('signed in: getServerSideProps paints the filled portal, hydration warns about nothing and fetches nothing; subscribe, spend, schedule a downgrade', () => signedInJourney(stack, { email: 'grace@example.com', password: 'hopper-1906' }));
 
 test('the generate route answers 402 once the plan has no AI credits left', async () => {
   const user = stack.auth.createUser({ email: 'katherine@example.com', password: 'johnson-1918' });
-  const [starter] = (await billing.products.list({ limit: 100 })).data.filter((p) => p.name === 'Starter');
-  const customer = await billing.customers.create({ externalUserId: user.id });
-  await billing.subscriptions.create({ customerId: customer.id, priceId: starter!.prices[0]!.id });
-  await billing.entitlements.check({ externalUserId: user.id, featureKey: 'ai_credits', requiredBalance: 20, track: true });
+  const [starter] = (await stack.billing.products.list({ limit: 100 })).data.filter((p) => p.name === 'Starter');
+  const customer = await stack.billing.customers.create({ externalUserId: user.id });
+  await stack.billing.subscriptions.create({ customerId: customer.id, priceId: starter!.prices[0]!.id });
+  await stack.billing.entitlements.check({ externalUserId: user.id, featureKey: 'ai_credits', requiredBalance: 20, track: true });
 
   const page = await stack.browser.newPage();
-  await signIn(page, 'katherine@example.com', 'johnson-1918');
+  await signIn(stack, page, 'katherine@example.com', 'johnson-1918');
   await page.getByTestId('customer').filter({ hasText: `Signed in as ${user.id}` }).waitFor();
   // Signed in, the page loads with no 401 from the session route left to log.
-  const { problems } = watch(page);
+  const { problems } = watch(stack, page);
   await page.reload();
   // Outside the page, with its cookies: Chromium would log the 402 as a console error.
   const cookie = (await page.context().cookies()).map(({ name, value }) => `${name}=${value}`).join('; ');
