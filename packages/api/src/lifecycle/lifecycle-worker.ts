@@ -3,10 +3,8 @@ import type { OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/comm
 import { API_CONFIG } from '../app/api-config';
 import type { ApiConfig } from '../app/api-config';
 import { Database } from '../storage/database';
-import { SUBSCRIPTION_SELECT } from '../subscriptions/subscription';
-import type { SubscriptionRow } from '../subscriptions/subscription';
 import { Clock } from '../time/clock';
-import { SubscriptionLifecycle } from './subscription-lifecycle';
+import { loadSubscriptionRow, SubscriptionLifecycle } from './subscription-lifecycle';
 
 /** Transitions one pass runs at most before yielding to the next tick. */
 const TRANSITIONS_PER_PASS = 200;
@@ -64,14 +62,15 @@ export class LifecycleWorker implements OnApplicationBootstrap, OnApplicationShu
   #runNext(): Promise<boolean> {
     const now = this.#clock.now();
     return this.#db.transaction(async (tx) => {
-      const [row] = await tx.query<SubscriptionRow>(
-        `${SUBSCRIPTION_SELECT} WHERE s.id = (
-           SELECT id FROM subscriptions WHERE test_clock_id IS NULL AND due_at <= $1
-           ORDER BY due_at, id LIMIT 1 FOR UPDATE SKIP LOCKED)`,
+      const [claimed] = await tx.query<{ id: string }>(
+        `SELECT id FROM subscriptions WHERE test_clock_id IS NULL AND due_at <= $1
+         ORDER BY due_at, id LIMIT 1 FOR UPDATE SKIP LOCKED`,
         [now],
       );
-      if (!row) return false;
-      await this.#lifecycle.runClaimed(tx, row, now);
+      if (!claimed) return false;
+      // Read the locked row again in its own statement: the claiming statement's snapshot may predate
+      // another node's committed transition of this row, and running from that stale state renews twice.
+      await this.#lifecycle.runClaimed(tx, await loadSubscriptionRow(tx, claimed.id), now);
       return true;
     });
   }
