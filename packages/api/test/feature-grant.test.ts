@@ -1,5 +1,5 @@
 import { combineGrants } from '../src/entitlements/entitlement';
-import { LIFETIME_PERIOD_START, grantsOf } from '../src/entitlements/feature-grant';
+import { grantsOf, mergeLifetimeGrants } from '../src/entitlements/feature-grant';
 import type { FeatureGrant, GrantRow } from '../src/entitlements/feature-grant';
 import type { ProductFeature } from '../src/products/product-feature';
 
@@ -19,27 +19,28 @@ function row(overrides: Partial<GrantRow> = {}): GrantRow {
     clock_time: null,
     features: [calls, seats],
     scheduled_features: null,
-    counters: { calls: { period_start: '2026-01-01T00:00:00+00:00', usage: 7 }, seats: { period_start: '1970-01-01T00:00:00+00:00', usage: 2 } },
+    counters: { calls: { period_start: '2026-01-01T00:00:00+00:00', usage: 7 } },
+    lifetime_counters: { seats: '2' },
     ...overrides,
   };
 }
 
 test('within the stored period the counters count', () => {
   const [callsGrant, seatsGrant] = grantsOf(row(), at('2026-01-20T00:00:00Z'));
-  expect(callsGrant).toMatchObject({ usage: 7, counterExists: true, periodStart: at('2026-01-01T00:00:00Z'), resetsAt: at('2026-02-01T00:00:00Z') });
-  expect(seatsGrant).toMatchObject({ usage: 2, counterExists: true, periodStart: LIFETIME_PERIOD_START, resetsAt: null });
+  expect(callsGrant).toMatchObject({ usage: 7, counterExists: true, counter: { subscriptionId: 'sub_1', periodStart: at('2026-01-01T00:00:00Z') }, resetsAt: at('2026-02-01T00:00:00Z') });
+  expect(seatsGrant).toMatchObject({ usage: 2, counterExists: true, counter: { customerId: 'cus_1', featureKey: 'seats' }, resetsAt: null });
 });
 
 test('after the period ends usage is 0 even though the worker has not renewed the row; lifetime usage stays', () => {
   const [callsGrant, seatsGrant] = grantsOf(row(), at('2026-02-02T00:00:00Z'));
-  expect(callsGrant).toMatchObject({ usage: 0, counterExists: false, periodStart: at('2026-02-01T00:00:00Z'), resetsAt: at('2026-03-01T00:00:00Z') });
+  expect(callsGrant).toMatchObject({ usage: 0, counterExists: false, counter: { periodStart: at('2026-02-01T00:00:00Z') }, resetsAt: at('2026-03-01T00:00:00Z') });
   expect(seatsGrant).toMatchObject({ usage: 2 });
 });
 
 test('a trial that ended starts a fresh period', () => {
   const trialing = row({ status: 'trialing', trial_end: at('2026-01-15T00:00:00Z'), current_period_end: at('2026-01-15T00:00:00Z') });
   const [callsGrant] = grantsOf(trialing, at('2026-01-16T00:00:00Z'));
-  expect(callsGrant).toMatchObject({ usage: 0, periodStart: at('2026-01-15T00:00:00Z'), resetsAt: at('2026-02-15T00:00:00Z') });
+  expect(callsGrant).toMatchObject({ usage: 0, counter: { periodStart: at('2026-01-15T00:00:00Z') }, resetsAt: at('2026-02-15T00:00:00Z') });
 });
 
 test('a scheduled plan change that took effect grants the new product features; a cancellation that took effect grants nothing', () => {
@@ -51,7 +52,7 @@ test('a scheduled plan change that took effect grants the new product features; 
 
 describe('combineGrants', () => {
   const grant = (subscriptionId: string, feature: ProductFeature, usage: number): FeatureGrant => ({
-    feature, subscriptionId, productId: `prod_${subscriptionId}`, periodStart: at('2026-01-01T00:00:00Z'), resetsAt: at('2026-02-01T00:00:00Z'), usage, counterExists: true,
+    feature, subscriptionId, productId: `prod_${subscriptionId}`, counter: { subscriptionId, featureKey: feature.key, periodStart: at('2026-01-01T00:00:00Z') }, resetsAt: at('2026-02-01T00:00:00Z'), usage, counterExists: true,
   });
 
   test('limits and usage add up; the grant with the most balance is the one named', () => {
@@ -63,4 +64,12 @@ describe('combineGrants', () => {
     expect(combineGrants([grant('a', calls, 4), grant('b', { ...calls, limit: null }, 1)])).toMatchObject({ limit: null, usage: 5, balance: null, subscriptionId: 'b' });
     expect(combineGrants([grant('a', { key: 'calls', type: 'boolean' }, 0), grant('b', calls, 4)])).toMatchObject({ type: 'metered', limit: 10, usage: 4, subscriptionId: 'b' });
   });
+});
+
+test("two subscriptions granting one never-resetting feature share the customer's counter: limits add up, usage counts once", () => {
+  const first = grantsOf(row(), at('2026-01-20T00:00:00Z')).filter((grant) => grant.feature.key === 'seats');
+  const second = grantsOf(row({ id: 'sub_2', features: [{ ...seats, limit: 5 }] }), at('2026-01-20T00:00:00Z'));
+  const merged = mergeLifetimeGrants([...first, ...second]);
+  expect(merged).toHaveLength(1);
+  expect(combineGrants(merged)).toMatchObject({ limit: 8, usage: 2, balance: 6 });
 });

@@ -247,6 +247,49 @@ describe('POST /v1/usage', () => {
   });
 });
 
+describe('lifetime allowances (reset: never)', () => {
+  test('belong to the customer: canceling and subscribing again from a session token does not refill them', async () => {
+    const plan = await createMeteredPlan(api, sk, 'Lifetime', [{ key: 'life.exports', type: 'metered', limit: 3, reset: 'never' }]);
+    const { customerId, subscription } = await subscribedCustomer(api, sk, 'user_lifetime', plan.prices[0]!.id);
+    for (let i = 0; i < 3; i += 1) expect((await check({ customerId, featureKey: 'life.exports', track: true })).body).toMatchObject({ allowed: true });
+    expect((await check({ customerId, featureKey: 'life.exports', track: true })).body).toMatchObject({ allowed: false, usage: 3, balance: 0 });
+
+    const { sessionToken } = await mintToken(api, sk, 'user_lifetime', ['read_customer', 'read_subscription', 'read_entitlements', 'manage_subscription']);
+    expect((await api('POST', `/v1/me/subscriptions/${subscription.id}/cancel`, { key: sessionToken, body: {} })).status).toBe(200);
+    const again = await api('POST', '/v1/me/subscriptions', { key: sessionToken, body: { priceId: plan.prices[0]!.id } });
+    expect(again.status).toBe(201);
+    expect(again.body.id).not.toBe(subscription.id);
+
+    expect((await check({ customerId, featureKey: 'life.exports', track: true })).body).toMatchObject({ allowed: false, limit: 3, usage: 3, balance: 0 });
+    const entitlements = await api('GET', '/v1/me/entitlements', { key: sessionToken });
+    expect(entitlements.body.data).toEqual([expect.objectContaining({ featureKey: 'life.exports', usage: 3, balance: 0, resetsAt: null })]);
+  });
+
+  test("a second subscription granting the same lifetime feature adds its limit to the customer's one counter", async () => {
+    const small = await createMeteredPlan(api, sk, 'Lifetime small', [{ key: 'life.seats', type: 'metered', limit: 2, reset: 'never' }]);
+    const large = await createMeteredPlan(api, sk, 'Lifetime large', [{ key: 'life.seats', type: 'metered', limit: 5, reset: 'never' }]);
+    const { customerId } = await subscribedCustomer(api, sk, 'user_lifetime_two', small.prices[0]!.id);
+    expect((await check({ customerId, featureKey: 'life.seats', requiredBalance: 2, track: true })).body).toMatchObject({ allowed: true, usage: 2, balance: 0 });
+    expect((await api('POST', '/v1/subscriptions', { key: sk, body: { customerId, priceId: large.prices[0]!.id } })).status).toBe(201);
+    expect((await check({ customerId, featureKey: 'life.seats', requiredBalance: 5, track: true })).body).toMatchObject({ allowed: true, limit: 7, usage: 7, balance: 0 });
+    expect((await check({ customerId, featureKey: 'life.seats', track: true })).body).toMatchObject({ allowed: false, usage: 7 });
+  });
+});
+
+describe('usage past what a count holds exactly', () => {
+  test('a record that would pass 2^53 - 1 answers 400 naming value, and counts nothing', async () => {
+    const plan = await createMeteredPlan(api, sk, 'Huge', [{ key: 'huge.tokens', type: 'metered', limit: null }]);
+    const { customerId } = await subscribedCustomer(api, sk, 'user_huge', plan.prices[0]!.id);
+    const big = Number.MAX_SAFE_INTEGER - 10;
+    expect((await api('POST', '/v1/usage', { key: sk, body: { customerId, featureKey: 'huge.tokens', value: big } })).body).toMatchObject({ usage: big });
+    const refused = expectError(await api('POST', '/v1/usage', { key: sk, body: { customerId, featureKey: 'huge.tokens', value: 11 } }), 400, 'invalid_request_error', 'usage_too_large');
+    expect(refused.param).toBe('value');
+    expect((await check({ customerId, featureKey: 'huge.tokens', requiredBalance: 11, track: true })).body).toMatchObject({ allowed: false, usage: big });
+    expect((await check({ customerId, featureKey: 'huge.tokens', requiredBalance: 10, track: true })).body).toMatchObject({ allowed: true, usage: Number.MAX_SAFE_INTEGER });
+    expectError(await api('POST', '/v1/usage', { key: sk, body: { customerId, featureKey: 'huge.tokens', value: 2 ** 60 } }), 400, 'invalid_request_error');
+  });
+});
+
 describe('POST /v1/me/entitlements/check', () => {
   test('answers for the token customer without counting, and refuses track', async () => {
     const plan = await createMeteredPlan(api, sk, 'Me', [{ key: 'me.calls', type: 'metered', limit: 2 }]);

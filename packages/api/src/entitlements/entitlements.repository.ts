@@ -7,7 +7,7 @@ import { Clock } from '../time/clock';
 import { asOf } from '../time/customer-time';
 import { combineGrants } from './entitlement';
 import type { Entitlement } from './entitlement';
-import { grantRowsSql, grantsOf } from './feature-grant';
+import { grantRowsSql, grantsOf, mergeLifetimeGrants } from './feature-grant';
 import type { FeatureGrant, GrantRow } from './feature-grant';
 
 /** Features granted by a customer's active and trialing subscriptions (at the customer's time), each key once. */
@@ -29,6 +29,6 @@ export class EntitlementsRepository {
         byKey.set(grant.feature.key, [...(byKey.get(grant.feature.key) ?? []), grant]);
       }
     }
-    return singlePage([...byKey.values()].map(combineGrants));
+    return singlePage([...byKey.values()].map((grants) => combineGrants(mergeLifetimeGrants(grants))));
   }
 }

@@ -1,17 +1,15 @@
 import type { ProductFeature } from '../products/product-feature';
 import { SUBSCRIPTION_SELECT, toSubscription } from '../subscriptions/subscription';
 import type { SubscriptionRow } from '../subscriptions/subscription';
-
-/** Where a feature that never resets counts its usage: one period for the subscription's life. */
-export const LIFETIME_PERIOD_START = new Date(0);
+import type { CounterKey } from '../usage/feature-counter';
 
 /** One subscription's grant of one feature at the customer's time, with the usage counted against it. */
 export interface FeatureGrant {
   feature: ProductFeature;
   subscriptionId: string;
   productId: string;
-  /** The counter's period: the subscription's current one, or `LIFETIME_PERIOD_START`. */
-  periodStart: Date;
+  /** Where its usage counts: the subscription's current period, or the customer's lifetime counter. */
+  counter: CounterKey;
   /** When usage next starts again at 0 (`null`: never). */
   resetsAt: Date | null;
   /** Usage in this period (0 for a boolean feature). */
@@ -31,6 +29,8 @@ export interface GrantRow extends SubscriptionRow {
   features: ProductFeature[];
   scheduled_features: ProductFeature[] | null;
   counters: Record<string, LatestCounter> | null;
+  /** The customer's usage of each feature that never resets. */
+  lifetime_counters: Record<string, number | string> | null;
 }
 
 /**
@@ -44,7 +44,8 @@ export function grantRowsSql(customerIdSql: string, featureKeySql?: string): str
   return `SELECT sub.*, pr.features, spr.features AS scheduled_features,
       (SELECT jsonb_object_agg(feature_key, jsonb_build_object('period_start', period_start, 'usage', usage))
        FROM (SELECT DISTINCT ON (feature_key) feature_key, period_start, usage FROM feature_usage
-             WHERE subscription_id = sub.id ${onlyKey} ORDER BY feature_key, period_start DESC) latest) AS counters
+             WHERE subscription_id = sub.id ${onlyKey} ORDER BY feature_key, period_start DESC) latest) AS counters,
+      (SELECT jsonb_object_agg(feature_key, usage) FROM customer_feature_usage WHERE customer_id = sub.customer_id ${onlyKey}) AS lifetime_counters
     FROM (${SUBSCRIPTION_SELECT} WHERE s.merchant_id = $1 AND s.mode = $2 AND s.customer_id = ${customerIdSql} AND s.status <> 'canceled') sub
     JOIN products pr ON pr.id = sub.product_id
     LEFT JOIN products spr ON spr.id = sub.scheduled_product_id`;
@@ -62,19 +63,57 @@ export function grantsOf(row: GrantRow, asOf: Date, featureKey?: string): Featur
   const features = subscription.productId === row.product_id ? row.features : (row.scheduled_features ?? []);
   return features
     .filter((feature) => featureKey === undefined || feature.key === featureKey)
-    .map((feature) => {
-      const lifetime = feature.type === 'metered' && feature.reset === 'never';
-      const periodStart = lifetime ? LIFETIME_PERIOD_START : new Date(subscription.currentPeriodStart);
-      const counter = row.counters?.[feature.key];
-      const current = counter !== undefined && new Date(counter.period_start).getTime() === periodStart.getTime();
-      return {
-        feature,
-        subscriptionId: row.id,
-        productId: subscription.productId,
-        periodStart,
-        resetsAt: feature.type === 'metered' && !lifetime ? new Date(subscription.currentPeriodEnd) : null,
-        usage: current ? Number(counter.usage) : 0,
-        counterExists: current,
-      };
-    });
+    .map((feature) => (feature.type === 'metered' && feature.reset === 'never' ? lifetimeGrant(row, feature, subscription) : periodGrant(row, feature, subscription)));
+}
+
+function periodGrant(row: GrantRow, feature: ProductFeature, subscription: ReturnType<typeof toSubscription>): FeatureGrant {
+  const periodStart = new Date(subscription.currentPeriodStart);
+  const counter = row.counters?.[feature.key];
+  const current = counter !== undefined && new Date(counter.period_start).getTime() === periodStart.getTime();
+  return {
+    feature,
+    subscriptionId: row.id,
+    productId: subscription.productId,
+    counter: { subscriptionId: row.id, featureKey: feature.key, periodStart },
+    resetsAt: feature.type === 'metered' ? new Date(subscription.currentPeriodEnd) : null,
+    usage: current ? Number(counter.usage) : 0,
+    counterExists: current,
+  };
+}
+
+function lifetimeGrant(row: GrantRow, feature: ProductFeature, subscription: ReturnType<typeof toSubscription>): FeatureGrant {
+  const usage = row.lifetime_counters?.[feature.key];
+  return {
+    feature,
+    subscriptionId: row.id,
+    productId: subscription.productId,
+    counter: { customerId: row.customer_id, featureKey: feature.key },
+    resetsAt: null,
+    usage: usage === undefined ? 0 : Number(usage),
+    counterExists: usage !== undefined,
+  };
+}
+
+/**
+ * Grants of one never-resetting feature by several subscriptions share the customer's one
+ * counter: they become one grant (limits added up, the usage counted once), so the usage is
+ * neither counted twice nor spent against the wrong limit.
+ */
+export function mergeLifetimeGrants(grants: FeatureGrant[]): FeatureGrant[] {
+  const merged = new Map<string, FeatureGrant>();
+  const rest: FeatureGrant[] = [];
+  for (const grant of grants) {
+    if (!('customerId' in grant.counter) || grant.feature.type !== 'metered') {
+      rest.push(grant);
+      continue;
+    }
+    const first = merged.get(grant.feature.key);
+    if (!first || first.feature.type !== 'metered') {
+      merged.set(grant.feature.key, grant);
+      continue;
+    }
+    const limit = first.feature.limit === null || grant.feature.limit === null ? null : first.feature.limit + grant.feature.limit;
+    merged.set(grant.feature.key, { ...first, feature: { ...first.feature, limit } });
+  }
+  return [...rest, ...merged.values()];
 }

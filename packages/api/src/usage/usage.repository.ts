@@ -4,7 +4,7 @@ import type { entitlementCheckSchema, usageRecordSchema } from '../entitlements/
 import type { MerchantScope } from '../auth/credential';
 import { combineGrants, grantBalance, isMetered, spendingOrder } from '../entitlements/entitlement';
 import type { Entitlement, MeteredGrant } from '../entitlements/entitlement';
-import { grantRowsSql, grantsOf } from '../entitlements/feature-grant';
+import { grantRowsSql, grantsOf, mergeLifetimeGrants } from '../entitlements/feature-grant';
 import type { FeatureGrant, GrantRow } from '../entitlements/feature-grant';
 import { invalidRequest } from '../errors/errors';
 import { Database } from '../storage/database';
@@ -14,8 +14,7 @@ import { asOf } from '../time/customer-time';
 import { EventOutbox } from '../webhooks/event-outbox';
 import { customerNotFound, referenceColumn } from './customer-reference';
 import type { CustomerReference } from './customer-reference';
-import { markLimitReached, openCounter, spend } from './feature-counter';
-import type { CounterKey } from './feature-counter';
+import { markLimitReached, MAX_USAGE, openCounter, spend } from './feature-counter';
 
 /** The answer to "may this customer use `featureKey`?" (see `entitlementCheckSchema`). */
 export type EntitlementCheck = z.infer<typeof entitlementCheckSchema>;
@@ -74,7 +73,14 @@ export class UsageRepository {
         'featureKey',
       );
     }
-    const entitlement = (await this.#spend(scope, found, grant, value, null))!;
+    const entitlement = await this.#spend(scope, found, grant, value, null);
+    if (!entitlement) {
+      throw invalidRequest(
+        'usage_too_large',
+        `Recording ${value} would take the usage of "${featureKey}" past ${MAX_USAGE}, the largest count the API keeps exactly. Record smaller values, or reset the counter with a new period.`,
+        'value',
+      );
+    }
     return { object: 'usage', featureKey, usage: entitlement.usage!, limit: entitlement.limit, balance: entitlement.balance };
   }
 
@@ -85,7 +91,7 @@ export class UsageRepository {
    * runs in a transaction with the limit's mark and event.
    */
   async #spend(scope: MerchantScope, found: CustomerGrants, grant: MeteredGrant, amount: number, ceiling: number | null): Promise<Entitlement | null> {
-    const key = counterKey(grant);
+    const key = grant.counter;
     if (!grant.counterExists) await openCounter(this.#db, key);
     const quietCeiling = Math.min(ceiling ?? Infinity, exhaustingUsage(found.grants, grant) - 1);
     if (grant.usage + amount <= quietCeiling) {
@@ -101,7 +107,7 @@ export class UsageRepository {
   /** The entitlement after `grant` reached `usage`; the first spend of a period to exhaust it announces it. */
   async #afterSpend(tx: Queryable, scope: MerchantScope, found: CustomerGrants, spent: MeteredGrant, usage: number): Promise<Entitlement> {
     const entitlement = combineGrants(withUsage(found.grants, spent, usage));
-    if (entitlement.balance !== null && entitlement.balance <= 0 && (await markLimitReached(tx, counterKey(spent), found.time))) {
+    if (entitlement.balance !== null && entitlement.balance <= 0 && (await markLimitReached(tx, spent.counter, found.time))) {
       const { featureKey, limit, balance, resetsAt } = entitlement;
       const data = { object: 'entitlement', customerId: found.customerId, featureKey, limit, usage: entitlement.usage, balance, resetsAt, subscriptionId: spent.subscriptionId };
       await this.#outbox.record(tx, scope, 'entitlement.limit_reached', data, { createdAt: found.time });
@@ -123,7 +129,7 @@ export class UsageRepository {
     );
     if (!rows[0]) throw customerNotFound(customer);
     const time = asOf(rows[0].customer_clock_time, this.#clock);
-    return { customerId: rows[0].found_customer_id, time, grants: rows.flatMap((row) => (row.id ? grantsOf(row, time, featureKey) : [])) };
+    return { customerId: rows[0].found_customer_id, time, grants: mergeLifetimeGrants(rows.flatMap((row) => (row.id ? grantsOf(row, time, featureKey) : []))) };
   }
 }
 
@@ -135,10 +141,6 @@ function exhaustingUsage(grants: FeatureGrant[], grant: MeteredGrant): number {
 
 function withUsage(grants: FeatureGrant[], spent: FeatureGrant, usage: number): FeatureGrant[] {
   return grants.map((grant) => (grant === spent ? { ...grant, usage } : grant));
-}
-
-function counterKey(grant: MeteredGrant): CounterKey {
-  return { subscriptionId: grant.subscriptionId, featureKey: grant.feature.key, periodStart: grant.periodStart };
 }
 
 function entitlementOf(grants: FeatureGrant[]): Entitlement | null {
