@@ -1041,10 +1041,10 @@ export interface components {
             /** @constant */
             object: "test_clock";
             /**
-             * @description `ready`: every transition due by `frozenTime` has run.
-             * @constant
+             * @description `ready`: every transition due by `frozenTime` has run. `advancing`: an advance is running its transitions; `frozenTime` moves with them.
+             * @enum {string}
              */
-            status: "ready";
+            status: "ready" | "advancing";
         };
         /** @description One page of a list, newest first. */
         TestClockList: {

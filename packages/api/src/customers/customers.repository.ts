@@ -163,14 +163,29 @@ export class CustomersRepository {
   }
 }
 
-/** A test clock's time, read under a share lock so the clock cannot be deleted or advanced meanwhile. */
+/** Customers one test clock takes (Stripe's limit): an advance's work stays small. */
+const CUSTOMERS_PER_CLOCK = 3;
+
+/**
+ * A test clock's time, read under its lock so the clock cannot be deleted or advanced meanwhile,
+ * and so concurrent creates count its customers one after the other.
+ */
 async function frozenTime(tx: Queryable, scope: MerchantScope, testClockId: string): Promise<Date> {
-  const rows = await tx.query<{ frozen_time: Date }>('SELECT frozen_time FROM test_clocks WHERE merchant_id = $1 AND mode = $2 AND id = $3 FOR SHARE', [
+  const rows = await tx.query<{ frozen_time: Date }>('SELECT frozen_time FROM test_clocks WHERE merchant_id = $1 AND mode = $2 AND id = $3 FOR UPDATE', [
     scope.merchantId,
     scope.mode,
     testClockId,
   ]);
   if (!rows[0]) throw notFound('test_clock', testClockId, 'testClockId');
+  // Counted in a statement of its own, after the lock: the locking statement's snapshot predates the create that held it.
+  const [counted] = await tx.query<{ customers: number }>('SELECT count(*)::int AS customers FROM customers WHERE test_clock_id = $1', [testClockId]);
+  if (counted!.customers >= CUSTOMERS_PER_CLOCK) {
+    throw invalidRequest(
+      'test_clock_customer_limit',
+      `Test clock ${testClockId} already has ${CUSTOMERS_PER_CLOCK} customers, the most one clock takes. Create another test clock for more customers.`,
+      'testClockId',
+    );
+  }
   return rows[0].frozen_time;
 }
 

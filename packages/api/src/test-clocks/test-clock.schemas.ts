@@ -26,7 +26,9 @@ export const testClockSchema = z
     object: z.literal('test_clock'),
     name: z.string().nullable(),
     frozenTime: timestamp.meta({ description: "The clock's time." }),
-    status: z.literal('ready').meta({ description: '`ready`: every transition due by `frozenTime` has run.' }),
+    status: z.enum(['ready', 'advancing']).meta({
+      description: '`ready`: every transition due by `frozenTime` has run. `advancing`: an advance is running its transitions; `frozenTime` moves with them.',
+    }),
     livemode: z.literal(false),
     createdAt: timestamp,
   })

@@ -9,6 +9,9 @@ export interface TestClockRow {
   id: string;
   name: string | null;
   frozen_time: Date;
+  advancing_to: Date | null;
+  /** Set by the query that reads the row: whether an advance holds a live lease on it. */
+  advancing?: boolean;
   created_at: Date;
 }
 
@@ -18,7 +21,7 @@ export function toTestClock(row: TestClockRow): TestClock {
     object: 'test_clock',
     name: row.name,
     frozenTime: new Date(row.frozen_time).toISOString(),
-    status: 'ready',
+    status: row.advancing ? 'advancing' : 'ready',
     livemode: false,
     createdAt: new Date(row.created_at).toISOString(),
   };

@@ -11,10 +11,16 @@ import { newId } from '../storage/ids';
 import { SUBSCRIPTION_SELECT } from '../subscriptions/subscription';
 import type { SubscriptionRow } from '../subscriptions/subscription';
 import { toTestClock } from './test-clock';
+import { TestWorkGate, yieldToOthers } from './test-work-gate';
 import type { TestClock, TestClockRow } from './test-clock';
 
 /** How far one advance may move a clock: enough for any billing story, bounded work per request. */
 const MAX_ADVANCE_YEARS = 5;
+/** One step's bounds: a short transaction, so live statements queue behind it for milliseconds. */
+const STEP_TRANSITIONS = 25;
+const STEP_MS = 20;
+/** How long an advance vouches for its clock without taking a step (a node that died lets go after it). */
+const LEASE_SECONDS = 60;
 
 /** Test clocks of one merchant's test mode. */
 @Injectable()
@@ -22,9 +28,12 @@ export class TestClocksRepository {
   readonly #db: Database;
   readonly #lifecycle: SubscriptionLifecycle;
 
-  constructor(@Inject(Database) db: Database, @Inject(SubscriptionLifecycle) lifecycle: SubscriptionLifecycle) {
+  readonly #gate: TestWorkGate;
+
+  constructor(@Inject(Database) db: Database, @Inject(SubscriptionLifecycle) lifecycle: SubscriptionLifecycle, @Inject(TestWorkGate) gate: TestWorkGate) {
     this.#db = db;
     this.#lifecycle = lifecycle;
+    this.#gate = gate;
   }
 
   async create(scope: MerchantScope, input: { frozenTime: Date; name?: string | undefined }): Promise<TestClock> {
@@ -40,7 +49,11 @@ export class TestClocksRepository {
   }
 
   async list(scope: MerchantScope, page: PageRequest): Promise<Page<TestClock>> {
-    const query = paginate('SELECT * FROM test_clocks WHERE merchant_id = $1 AND mode = $2', [scope.merchantId, scope.mode], page);
+    const query = paginate(
+      'SELECT *, (advancing_to IS NOT NULL AND advance_lease_until > now()) AS advancing FROM test_clocks WHERE merchant_id = $1 AND mode = $2',
+      [scope.merchantId, scope.mode],
+      page,
+    );
     return toPage(await this.#db.query<TestClockRow>(query.sql, query.params), query.limit, toTestClock);
   }
 
@@ -54,31 +67,76 @@ export class TestClocksRepository {
   /**
    * Moves the clock to `frozenTime`, running every transition of its customers' subscriptions
    * that falls due on the way, in time order, each with its event stamped with its own time.
-   * One transaction holding the clock's lock: two advances of one clock run one after the other,
-   * and a failure leaves the clock where it was.
+   * The work runs in short transactions (a few transitions each, yielding in between) so live
+   * requests on this node and database never wait behind it; the clock's time follows the
+   * transitions as they commit, and the call answers once all have run. Meanwhile the clock is
+   * `advancing`, and a second advance answers 400 until it is `ready` again.
    */
   async advance(scope: MerchantScope, id: string, frozenTime: Date): Promise<TestClock> {
-    return this.#db.transaction(async (tx) => {
+    await this.#gate.run(() => this.#begin(scope, id, frozenTime));
+    try {
+      let finished: TestClockRow | undefined;
+      while (!(finished = await this.#gate.run(() => this.#step(scope, id, frozenTime)))) await yieldToOthers();
+      return toTestClock(finished);
+    } catch (error) {
+      await this.#db.query('UPDATE test_clocks SET advancing_to = NULL, advance_lease_until = NULL WHERE id = $1 AND advancing_to = $2', [id, frozenTime]).catch(() => undefined);
+      throw error;
+    }
+  }
+
+  async #begin(scope: MerchantScope, id: string, frozenTime: Date): Promise<void> {
+    await this.#db.transaction(async (tx) => {
       const clock = await this.#row(tx, scope, id, true);
+      if (clock.advancing) {
+        throw invalidRequest(
+          'clock_advancing',
+          `This test clock is advancing to ${new Date(clock.advancing_to!).toISOString()}. Wait until GET /v1/test-clocks/${id} answers status "ready", then advance it again.`,
+          'frozenTime',
+        );
+      }
       assertForward(new Date(clock.frozen_time), frozenTime);
-      while (await this.#runNext(tx, id, frozenTime));
-      const rows = await tx.query<TestClockRow>('UPDATE test_clocks SET frozen_time = $2 WHERE id = $1 RETURNING *', [id, frozenTime]);
-      return toTestClock(rows[0]!);
+      await tx.query(`UPDATE test_clocks SET advancing_to = $2, advance_lease_until = now() + make_interval(secs => ${LEASE_SECONDS}) WHERE id = $1`, [id, frozenTime]);
     });
   }
 
-  async #runNext(tx: Queryable, clockId: string, until: Date): Promise<boolean> {
-    const [row] = await tx.query<SubscriptionRow>(
-      `${SUBSCRIPTION_SELECT} WHERE s.test_clock_id = $1 AND s.due_at <= $2 ORDER BY s.due_at, s.id LIMIT 1 FOR UPDATE OF s`,
-      [clockId, until],
-    );
-    if (!row) return false;
-    await this.#lifecycle.runClaimed(tx, row, until);
-    return true;
+  /**
+   * One short transaction of an advance: up to a few due transitions in time order, the clock's
+   * time moved to the last one's. Returns the clock once nothing is left to run (and then it is
+   * at `frozenTime` and `ready`), else `undefined`.
+   */
+  async #step(scope: MerchantScope, id: string, frozenTime: Date): Promise<TestClockRow | undefined> {
+    return this.#db.transaction(async (tx) => {
+      const clock = await this.#row(tx, scope, id, true);
+      if (clock.advancing_to === null || new Date(clock.advancing_to).getTime() !== frozenTime.getTime()) {
+        throw invalidRequest('clock_advance_interrupted', `This advance of test clock ${id} was taken over by another one (its node stopped answering for ${LEASE_SECONDS} s). Read the clock and advance it again.`);
+      }
+      const started = Date.now();
+      let reached: Date | undefined;
+      for (let ran = 0; ran < STEP_TRANSITIONS && Date.now() - started < STEP_MS; ran += 1) {
+        const [row] = await tx.query<SubscriptionRow & { due_at: Date }>(
+          `${SUBSCRIPTION_SELECT} WHERE s.test_clock_id = $1 AND s.due_at <= $2 ORDER BY s.due_at, s.id LIMIT 1 FOR UPDATE OF s`,
+          [id, frozenTime],
+        );
+        if (!row) {
+          const done = await tx.query<TestClockRow>(
+            `UPDATE test_clocks SET frozen_time = $2, advancing_to = NULL, advance_lease_until = NULL WHERE id = $1 RETURNING *`,
+            [id, frozenTime],
+          );
+          return done[0]!;
+        }
+        reached = new Date(row.due_at);
+        await this.#lifecycle.runClaimed(tx, row, frozenTime);
+      }
+      await tx.query(
+        `UPDATE test_clocks SET frozen_time = GREATEST(frozen_time, $2::timestamptz), advance_lease_until = now() + make_interval(secs => ${LEASE_SECONDS}) WHERE id = $1`,
+        [id, reached],
+      );
+      return undefined;
+    });
   }
 
   async #row(db: Queryable, scope: MerchantScope, id: string, forUpdate = false): Promise<TestClockRow> {
-    const sql = 'SELECT * FROM test_clocks WHERE merchant_id = $1 AND mode = $2 AND id = $3';
+    const sql = `SELECT *, (advancing_to IS NOT NULL AND advance_lease_until > now()) AS advancing FROM test_clocks WHERE merchant_id = $1 AND mode = $2 AND id = $3`;
     const rows = await db.query<TestClockRow>(forUpdate ? `${sql} FOR UPDATE` : sql, [scope.merchantId, scope.mode, id]);
     if (!rows[0]) throw notFound('test_clock', id);
     return rows[0];
