@@ -2,6 +2,7 @@ export { startApiServer, DEFAULT_RATE_LIMIT } from './server';
 export type { ApiServer, ApiServerOptions } from './server';
 export type { RateLimitOptions } from './app/api-config';
 export type { MerchantKeys } from './bootstrap/merchant-keys';
+export type { LegacyPublishableView } from './bootstrap/seed-merchant';
 export type { SigningKeyInput } from './session-tokens/signing-keyring';
 export { parseSigningKeys } from './session-tokens/signing-keyring';
 export { readServerEnv } from './bootstrap/server-env';

@@ -6,6 +6,7 @@ import type { AddressInfo } from 'node:net';
 import type { RateLimitOptions } from './app/api-config';
 import { AppModule } from './app/app.module';
 import { seedMerchant } from './bootstrap/seed-merchant';
+import type { LegacyPublishableView } from './bootstrap/seed-merchant';
 import { assertValidOptions } from './bootstrap/assert-valid-options';
 import type { MerchantKeys } from './bootstrap/merchant-keys';
 import { cors } from './http/cors';
@@ -49,8 +50,12 @@ export interface ApiServerOptions {
   lifecycleIntervalMs?: number;
   /** The API's time source (tests move time with a `ManualClock`). @default the system clock */
   clock?: Clock;
-  /** Whether publishable keys may read `/v1/me`. @default true */
-  legacyPublishableView?: boolean;
+  /**
+   * Whether publishable keys (with a `BillingOS-Customer` header) may read `/v1/me*`: `'test'` in
+   * test mode only, `true` in live mode too (anyone holding the public key could then read a
+   * customer by a guessable id), `false` never. @default 'test'
+   */
+  legacyPublishableView?: LegacyPublishableView;
   /** Nest's logger. @default false */
   logger?: boolean;
   /**

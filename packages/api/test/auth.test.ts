@@ -115,6 +115,18 @@ describe('each credential kind does exactly what it may', () => {
     expect(byId.body.id).toBe(claims.customer);
   });
 
+  test('in live mode the publishable-key view is off by default: pk_live_ and a guessable header read nothing', async () => {
+    const live = await api('POST', '/v1/customers', { key: keys.liveSecretKey, body: { externalUserId: 'live_user', email: 'live@example.com' } });
+    expect(live.status).toBe(201);
+    for (const named of ['live_user', String(live.body.id)]) {
+      for (const path of ['/v1/me', '/v1/me/entitlements', '/v1/me/subscriptions']) {
+        const refused = expectError(await api('GET', path, { key: keys.livePublishableKey, headers: { 'BillingOS-Customer': named } }), 403, 'permission_error', 'legacy_view_disabled');
+        expect(refused.message).toMatch(/live mode.*session token/);
+        expect(JSON.stringify(refused)).not.toContain('live@example.com');
+      }
+    }
+  });
+
   test('a publishable key without BillingOS-Customer is a 400, an unknown customer a 404', async () => {
     const missing = expectError(await api('GET', '/v1/me', { key: keys.publishableKey }), 400, 'invalid_request_error', 'parameter_missing');
     expect(missing.param).toBe('BillingOS-Customer');

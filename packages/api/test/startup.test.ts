@@ -48,6 +48,20 @@ describe('start-up from the environment', () => {
     expectError(response, 403, 'permission_error', 'legacy_view_disabled');
   });
 
+  test('legacyPublishableView: true turns the view on in live mode too, by name; "test" (the default) keeps it off there', async () => {
+    const liveKeys = generateMerchantKeys();
+    const open = async (legacyPublishableView: true | 'test') => {
+      const started = await startApiServer({ port: 0, keys: liveKeys, legacyPublishableView });
+      const live = client(started.url);
+      await live('POST', '/v1/session-tokens', { key: liveKeys.liveSecretKey, body: { externalUserId: 'live_legacy' } });
+      const response = await live('GET', '/v1/me', { key: liveKeys.livePublishableKey, headers: { 'BillingOS-Customer': 'live_legacy' } });
+      await started.close();
+      return response;
+    };
+    expect((await open(true)).body).toMatchObject({ externalUserId: 'live_legacy' });
+    expectError(await open('test'), 403, 'permission_error', 'legacy_view_disabled');
+  });
+
   test('BILLINGOS_RATE_LIMIT sets the limit', async () => {
     const response = await api('GET', '/health');
     expect(response.headers.get('ratelimit-limit')).toBe('50');
@@ -69,8 +83,9 @@ describe('configuration parsing says what to fix', () => {
       expect(readServerEnv({ BILLINGOS_LEGACY_PUBLISHABLE_VIEW: value }, '/data').legacyPublishableView).toBe(true);
     }
     expect(readServerEnv({ BILLINGOS_LEGACY_PUBLISHABLE_VIEW: '' }, '/data').legacyPublishableView).toBeUndefined();
+    expect(readServerEnv({ BILLINGOS_LEGACY_PUBLISHABLE_VIEW: 'Test' }, '/data').legacyPublishableView).toBe('test');
     expect(() => readServerEnv({ BILLINGOS_LEGACY_PUBLISHABLE_VIEW: 'disabled' }, '/data')).toThrow(
-      'BILLINGOS_LEGACY_PUBLISHABLE_VIEW must be true or false (also 1/0, yes/no, on/off), got "disabled".',
+      'BILLINGOS_LEGACY_PUBLISHABLE_VIEW must be test (test mode only), true (live mode too) or false, got "disabled".',
     );
   });
 

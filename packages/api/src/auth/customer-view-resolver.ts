@@ -37,8 +37,13 @@ export class CustomerViewResolver {
     if (!DEFAULT_OPERATIONS.includes(operation)) {
       throw permissionError('publishable_key_read_only', 'Publishable keys are read-only. Use a session token with "manage_subscription" to change a subscription.');
     }
-    if (!(await this.#settings.legacyPublishableView(merchantId))) {
-      throw permissionError('legacy_view_disabled', 'This merchant turned the publishable-key view off. Use a session token (sessionTokenUrl in the React SDK).');
+    if (!(await this.#settings.legacyPublishableView(merchantId, mode))) {
+      throw permissionError(
+        'legacy_view_disabled',
+        mode === 'live'
+          ? 'The publishable-key view is off in live mode. Use a session token (sessionTokenUrl in the React SDK).'
+          : 'This merchant turned the publishable-key view off. Use a session token (sessionTokenUrl in the React SDK).',
+      );
     }
     const named = request.headers[CUSTOMER_HEADER];
     if (typeof named !== 'string' || named.length === 0) {

@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Database } from '../storage/database';
+import type { Mode } from './credential';
 
 /** Per-merchant switches read on the request path. */
 @Injectable()
@@ -10,8 +11,10 @@ export class MerchantSettings {
     this.#db = db;
   }
 
-  async legacyPublishableView(merchantId: string): Promise<boolean> {
-    const rows = await this.#db.query<{ legacy_publishable_view: boolean }>('SELECT legacy_publishable_view FROM merchants WHERE id = $1', [merchantId]);
-    return rows[0]?.legacy_publishable_view ?? false;
+  /** Whether publishable keys of `mode` may read the `/v1/me*` view (in live mode only when turned on there by name). */
+  async legacyPublishableView(merchantId: string, mode: Mode): Promise<boolean> {
+    const column = mode === 'live' ? 'legacy_publishable_view_live' : 'legacy_publishable_view';
+    const rows = await this.#db.query<{ allowed: boolean }>(`SELECT ${column} AS allowed FROM merchants WHERE id = $1`, [merchantId]);
+    return rows[0]?.allowed ?? false;
   }
 }

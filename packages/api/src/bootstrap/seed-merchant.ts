@@ -8,9 +8,12 @@ export const DEFAULT_MERCHANT_ID = 'mer_default';
 export interface SeedOptions {
   /** Keys to accept (from the environment or a test); any not given are generated on first start. */
   keys?: Partial<MerchantKeys> | undefined;
-  /** Whether publishable keys may read the `/v1/me` view; default true. */
-  legacyPublishableView?: boolean | undefined;
+  /** In which modes publishable keys may read the `/v1/me` view; unset leaves what is stored (at first: test mode only). */
+  legacyPublishableView?: LegacyPublishableView | undefined;
 }
+
+/** Where the legacy publishable-key view is on: `'test'` mode only, both modes (`true`) or none (`false`). */
+export type LegacyPublishableView = boolean | 'test';
 
 export interface SeedResult {
   merchantId: string;
@@ -28,7 +31,8 @@ export async function seedMerchant(db: Database, options: SeedOptions = {}): Pro
   return db.transaction(async (tx) => {
     await tx.query("INSERT INTO merchants (id, name) VALUES ($1, 'Test merchant') ON CONFLICT (id) DO NOTHING", [DEFAULT_MERCHANT_ID]);
     if (options.legacyPublishableView !== undefined) {
-      await tx.query('UPDATE merchants SET legacy_publishable_view = $2 WHERE id = $1', [DEFAULT_MERCHANT_ID, options.legacyPublishableView]);
+      const view = options.legacyPublishableView;
+      await tx.query('UPDATE merchants SET legacy_publishable_view = $2, legacy_publishable_view_live = $3 WHERE id = $1', [DEFAULT_MERCHANT_ID, view !== false, view === true]);
     }
     const firstStart = (await tx.query('SELECT 1 FROM api_keys WHERE merchant_id = $1 LIMIT 1', [DEFAULT_MERCHANT_ID])).length === 0;
     const generated: Partial<MerchantKeys> = {};

@@ -1,6 +1,7 @@
 import type { ApiServerOptions } from '../server';
 import { parseSigningKeys } from '../session-tokens/signing-keyring';
 import { parseBooleanEnv } from './parse-boolean-env';
+import type { LegacyPublishableView } from './seed-merchant';
 import { parseRateLimit } from './parse-rate-limit';
 import { parseTrustProxy } from '../rate-limit/trust-proxy';
 
@@ -33,10 +34,19 @@ export function readServerEnv(env: Readonly<Record<string, string | undefined>>,
   const trustProxy = parseTrustProxy(env.TRUST_PROXY);
   if (trustProxy !== undefined) options.trustProxy = trustProxy;
   if (env.BILLINGOS_WEBHOOK_URL) options.webhookEndpoint = env.BILLINGOS_WEBHOOK_URL;
-  const legacyPublishableView = parseBooleanEnv('BILLINGOS_LEGACY_PUBLISHABLE_VIEW', env.BILLINGOS_LEGACY_PUBLISHABLE_VIEW);
+  const legacyPublishableView = parseLegacyView(env.BILLINGOS_LEGACY_PUBLISHABLE_VIEW);
   if (legacyPublishableView !== undefined) options.legacyPublishableView = legacyPublishableView;
   if (env.BILLINGOS_LIFECYCLE_INTERVAL_MS) options.lifecycleIntervalMs = parseInterval(env.BILLINGOS_LIFECYCLE_INTERVAL_MS);
   return options;
+}
+
+function parseLegacyView(value: string | undefined): LegacyPublishableView | undefined {
+  if (value?.trim().toLowerCase() === 'test') return 'test';
+  try {
+    return parseBooleanEnv('BILLINGOS_LEGACY_PUBLISHABLE_VIEW', value);
+  } catch {
+    throw new Error(`BILLINGOS_LEGACY_PUBLISHABLE_VIEW must be test (test mode only), true (live mode too) or false, got "${value}".`);
+  }
 }
 
 function parsePort(value: string): number {
