@@ -3,6 +3,7 @@ import { startApiServer } from '../src/server';
 import type { ApiServer } from '../src/server';
 import { ClaimLostError, IdempotencyStore } from '../src/idempotency/idempotency-store';
 import { requestFingerprint } from '../src/idempotency/request-fingerprint';
+import { storedIdempotencyKey } from '../src/idempotency/sealed-replay';
 import { client, expectError } from './support/http';
 import { createCustomer, createPlan } from './support/fixtures';
 
@@ -88,7 +89,7 @@ describe('Idempotency-Key', () => {
 
   test('after 24 hours a key is forgotten: it may be used again for another request', async () => {
     await post('/v1/customers', { externalUserId: 'idem_old_1' }, 'key-old');
-    await running.database.query("UPDATE idempotency_keys SET created_at = now() - interval '25 hours' WHERE key = 'key-old'");
+    await running.database.query("UPDATE idempotency_keys SET created_at = now() - interval '25 hours' WHERE key = $1", [storedIdempotencyKey('key-old')]);
     const reused = await post('/v1/customers', { externalUserId: 'idem_old_2' }, 'key-old');
     expect(reused.status).toBe(201);
     expect(reused.body.externalUserId).toBe('idem_old_2');
@@ -97,12 +98,12 @@ describe('Idempotency-Key', () => {
   test('while the first request runs, the same key is a 409 in progress with Retry-After; a claim abandoned for a minute is taken over', async () => {
     const body = { externalUserId: 'idem_stuck' };
     const claim = "INSERT INTO idempotency_keys (scope, key, request_hash, created_at) VALUES ('mer_default:test:secret', $1, $2, now() - $3::interval)";
-    await running.database.query(claim, ['key-running', requestFingerprint('POST', '/v1/customers', body), '1 second']);
+    await running.database.query(claim, [storedIdempotencyKey('key-running'), requestFingerprint('POST', '/v1/customers', body), '1 second']);
     const busy = await post('/v1/customers', body, 'key-running');
     expectError(busy, 409, 'idempotency_error', 'idempotency_request_in_progress');
     expect(busy.headers.get('retry-after')).toBe('1');
 
-    await running.database.query(claim, ['key-abandoned', requestFingerprint('POST', '/v1/customers', body), '2 minutes']);
+    await running.database.query(claim, [storedIdempotencyKey('key-abandoned'), requestFingerprint('POST', '/v1/customers', body), '2 minutes']);
     expect((await post('/v1/customers', body, 'key-abandoned')).status).toBe(201);
   });
 
@@ -127,7 +128,7 @@ describe('Idempotency-Key', () => {
     const store = new IdempotencyStore(running.database);
     const scope = 'mer_default:test:secret';
     const original = await store.claim(scope, 'key-fenced', 'hash');
-    await running.database.query("UPDATE idempotency_keys SET created_at = now() - interval '2 minutes' WHERE key = 'key-fenced'");
+    await running.database.query("UPDATE idempotency_keys SET created_at = now() - interval '2 minutes' WHERE key = $1", [storedIdempotencyKey('key-fenced')]);
     const takeover = await store.claim(scope, 'key-fenced', 'hash');
     expect([original.kind, takeover.kind]).toEqual(['owned', 'owned']);
     const slowChange = running.database.runInTransaction(async () => {
@@ -151,7 +152,22 @@ describe('Idempotency-Key', () => {
     });
     await expect(failing).rejects.toThrow('the commit fails');
     expect(await running.database.query("SELECT id FROM merchants WHERE id = 'mer_atomic'")).toEqual([]);
-    expect(await running.database.query("SELECT status FROM idempotency_keys WHERE key = 'key-atomic'")).toEqual([{ status: 'in_progress' }]);
+    expect(await running.database.query('SELECT status FROM idempotency_keys WHERE key = $1', [storedIdempotencyKey('key-atomic')])).toEqual([{ status: 'in_progress' }]);
+  });
+
+  test('what is shown once (a webhook secret, a session token) is not readable in the idempotency table, and neither is the key; the retry still replays it', async () => {
+    const endpoint = { url: 'http://localhost:9/hooks', enabledEvents: ['*'] };
+    const created = await post('/v1/webhook-endpoints', endpoint, 'key-secret-endpoint');
+    const minted = await post('/v1/session-tokens', { externalUserId: 'idem_sealed' }, 'key-secret-token');
+    expect([created.status, minted.status]).toEqual([201, 201]);
+    expect(created.body.secret).toMatch(/^whsec_/);
+
+    const table = JSON.stringify(await running.database.query('SELECT * FROM idempotency_keys'));
+    for (const shownOnce of [created.body.secret, minted.body.sessionToken, 'key-secret-endpoint', 'key-secret-token']) expect(table).not.toContain(shownOnce);
+
+    const replayed = await post('/v1/webhook-endpoints', endpoint, 'key-secret-endpoint');
+    expect([replayed.headers.get('idempotent-replayed'), replayed.body]).toEqual(['true', created.body]);
+    expect((await post('/v1/session-tokens', { externalUserId: 'idem_sealed' }, 'key-secret-token')).body).toEqual(minted.body);
   });
 
   test('an over-long key is a 400', async () => {

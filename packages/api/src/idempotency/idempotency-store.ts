@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { Database } from '../storage/database';
+import { openReplay, sealReplay, storedIdempotencyKey } from './sealed-replay';
 
 /** How long a key's stored response is replayed. */
 export const IDEMPOTENCY_TTL_HOURS = 24;
@@ -22,6 +23,7 @@ export class ClaimLostError extends Error {
  * Idempotency keys, per scope (merchant, mode and caller). Claiming commits a row first: the
  * primary key makes exactly one of two concurrent requests the owner, on PGlite and PostgreSQL
  * alike. Each claim carries a fresh owner id that completing and releasing check (a fencing token).
+ * Keys are stored hashed and responses sealed with the key (see `sealReplay`).
  */
 @Injectable()
 export class IdempotencyStore {
@@ -32,6 +34,11 @@ export class IdempotencyStore {
   }
 
   async claim(scope: string, key: string, requestHash: string): Promise<Claim> {
+    const claim = await this.#claim(scope, storedIdempotencyKey(key), requestHash);
+    return claim.kind === 'replay' ? { kind: 'replay', body: openReplay(claim.body, key, scope) } : claim;
+  }
+
+  async #claim(scope: string, key: string, requestHash: string): Promise<Claim> {
     const owner = randomUUID();
     await this.#db.query('DELETE FROM idempotency_keys WHERE scope = $1 AND key = $2 AND created_at < now() - make_interval(hours => $3)', [
       scope,
@@ -48,7 +55,7 @@ export class IdempotencyStore {
          FROM idempotency_keys WHERE scope = $1 AND key = $2`,
       [scope, key, ABANDONED_AFTER_SECONDS],
     );
-    if (!existing) return this.claim(scope, key, requestHash);
+    if (!existing) return this.#claim(scope, key, requestHash);
     if (existing.request_hash !== requestHash) return { kind: 'mismatch' };
     if (existing.status === 'completed') return { kind: 'replay', body: existing.response_body };
     if (existing.abandoned && (await this.#takeOver(scope, key, owner))) return { kind: 'owned', owner };
@@ -62,14 +69,14 @@ export class IdempotencyStore {
   async complete(scope: string, key: string, owner: string, body: unknown): Promise<void> {
     const updated = await this.#db.query(
       "UPDATE idempotency_keys SET status = 'completed', response_body = $4 WHERE scope = $1 AND key = $2 AND owner = $3 AND status = 'in_progress' RETURNING key",
-      [scope, key, owner, JSON.stringify(body ?? null)],
+      [scope, storedIdempotencyKey(key), owner, JSON.stringify(sealReplay(body, key, scope))],
     );
     if (updated.length === 0) throw new ClaimLostError(`The claim on Idempotency-Key "${key}" was taken over by another request.`);
   }
 
   /** Forgets the owner's claim after its request failed, so the client may retry with the same key. */
   async release(scope: string, key: string, owner: string): Promise<void> {
-    await this.#db.query("DELETE FROM idempotency_keys WHERE scope = $1 AND key = $2 AND owner = $3 AND status = 'in_progress'", [scope, key, owner]);
+    await this.#db.query("DELETE FROM idempotency_keys WHERE scope = $1 AND key = $2 AND owner = $3 AND status = 'in_progress'", [scope, storedIdempotencyKey(key), owner]);
   }
 
   async #takeOver(scope: string, key: string, owner: string): Promise<boolean> {
