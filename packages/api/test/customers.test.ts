@@ -14,6 +14,31 @@ beforeAll(async () => {
 afterAll(() => server.close());
 
 describe('/v1/customers', () => {
+  test('deleting a customer cancels its live subscriptions, each with subscription.canceled, along with customer.deleted', async () => {
+    const product = await api('POST', '/v1/products', { key: sk, body: { name: 'Deleted plan', prices: [{ amount: 500, currency: 'usd', interval: 'month' }] } });
+    const customer = await api('POST', '/v1/customers', { key: sk, body: { externalUserId: 'delete_live_sub' } });
+    const subscribe = () => api('POST', '/v1/subscriptions', { key: sk, body: { customerId: customer.body.id, priceId: product.body.prices[0].id } });
+    const live = (await subscribe()).body;
+    const ended = (await subscribe()).body;
+    await api('POST', `/v1/subscriptions/${ended.id}/cancel`, { key: sk, body: {} });
+
+    expect((await api('DELETE', `/v1/customers/${customer.body.id}`, { key: sk })).status).toBe(200);
+    const events = (await api('GET', '/v1/events?limit=100', { key: sk })).body.data as Array<{ type: string; data: { id: string; status?: string } }>;
+    const about = events.filter((event) => [live.id, ended.id, customer.body.id].includes(event.data.id));
+    const named = (event: (typeof events)[number]) => `${event.type} ${event.data.id === live.id ? 'live' : event.data.id === ended.id ? 'ended' : 'customer'}`;
+    // Ids order by the millisecond only, so events of one transaction are compared as a set.
+    expect(about.map(named).sort()).toEqual([
+      'customer.created customer',
+      'customer.deleted customer',
+      'subscription.canceled ended',
+      'subscription.canceled live',
+      'subscription.created ended',
+      'subscription.created live',
+    ]);
+    expect(about.find((event) => named(event) === 'subscription.canceled live')!.data.status).toBe('canceled');
+    expectError(await api('GET', `/v1/subscriptions/${live.id}`, { key: sk }), 404, 'not_found_error');
+  });
+
   test('create, retrieve, update, delete', async () => {
     const created = await api('POST', '/v1/customers', {
       key: sk,

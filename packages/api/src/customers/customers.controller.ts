@@ -3,6 +3,8 @@ import { Allow } from '../auth/allow.decorator';
 import type { SecretCredential } from '../auth/credential';
 import { Caller } from '../auth/request-context';
 import { ZodValidationPipe } from '../validation/zod-validation.pipe';
+import { Database } from '../storage/database';
+import { SubscriptionsRepository } from '../subscriptions/subscriptions.repository';
 import { CustomersRepository } from './customers.repository';
 import { createCustomerBody, customerOwner, listCustomersQuery, updateCustomerBody } from './customer.schemas';
 import type { CreateCustomerBody, ListCustomersQuery, UpdateCustomerBody } from './customer.schemas';
@@ -14,9 +16,17 @@ import { customerListSchema, customerSchema, deletedCustomerSchema } from './cus
 @Allow('secret')
 export class CustomersController {
   readonly #customers: CustomersRepository;
+  readonly #subscriptions: SubscriptionsRepository;
+  readonly #db: Database;
 
-  constructor(@Inject(CustomersRepository) customers: CustomersRepository) {
+  constructor(
+    @Inject(CustomersRepository) customers: CustomersRepository,
+    @Inject(SubscriptionsRepository) subscriptions: SubscriptionsRepository,
+    @Inject(Database) db: Database,
+  ) {
     this.#customers = customers;
+    this.#subscriptions = subscriptions;
+    this.#db = db;
   }
 
   @Post()
@@ -45,8 +55,11 @@ export class CustomersController {
   }
 
   @Delete(':id')
-  @ApiOperation({ summary: 'Delete a customer', response: deletedCustomerSchema })
+  @ApiOperation({ summary: 'Delete a customer (its subscriptions are canceled first, each with subscription.canceled)', response: deletedCustomerSchema })
   delete(@Caller() caller: SecretCredential, @Param('id') id: string) {
-    return this.#customers.delete(caller, id);
+    return this.#db.runInTransaction(async () => {
+      await this.#subscriptions.cancelAllOfCustomer(caller, id);
+      return this.#customers.delete(caller, id);
+    });
   }
 }

@@ -154,9 +154,31 @@ export class SubscriptionsRepository {
         await writeState(tx, id, { ...state, cancelAtPeriodEnd: true, scheduledPrice: null }, now);
         return this.#emit(tx, scope, id, 'subscription.updated', now);
       }
-      await writeState(tx, id, { ...state, status: 'canceled', canceledAt: now, cancelAtPeriodEnd: false, scheduledPrice: null }, now);
-      return this.#emit(tx, scope, id, 'subscription.canceled', now);
+      return this.#cancelNow(tx, scope, id, state, now);
     });
+  }
+
+  /**
+   * Cancels every subscription of the customer that is not canceled yet, each with its
+   * `subscription.canceled` (what deleting the customer does first, in the same transaction).
+   */
+  async cancelAllOfCustomer(scope: MerchantScope, customerId: string): Promise<void> {
+    const rows = await this.#db.query<{ id: string }>(
+      "SELECT id FROM subscriptions WHERE merchant_id = $1 AND mode = $2 AND customer_id = $3 AND status <> 'canceled' ORDER BY id",
+      [scope.merchantId, scope.mode, customerId],
+    );
+    for (const { id } of rows) {
+      await this.#db.transaction(async (tx) => {
+        const { row, now } = await this.#present(tx, scope, id);
+        const state = timelineState(row);
+        if (state.status !== 'canceled') await this.#cancelNow(tx, scope, id, state, now);
+      });
+    }
+  }
+
+  async #cancelNow(tx: Queryable, scope: MerchantScope, id: string, state: TimelineState, now: Date): Promise<Subscription> {
+    await writeState(tx, id, { ...state, status: 'canceled', canceledAt: now, cancelAtPeriodEnd: false, scheduledPrice: null }, now);
+    return this.#emit(tx, scope, id, 'subscription.canceled', now);
   }
 
   /** The locked row with every transition due by the customer's present run first (with their events). */
