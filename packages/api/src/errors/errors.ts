@@ -25,3 +25,8 @@ export function notFound(resource: string, id: string, param = 'id'): ApiError {
     param,
   });
 }
+
+/** 429: too much at once; `message` says what to close or wait for. */
+export function rateLimitError(code: string, message: string): ApiError {
+  return new ApiError({ status: 429, type: 'rate_limit_error', code, message });
+}
