@@ -85,8 +85,9 @@ describeWithPostgres('PostgreSQL outage under load', () => {
     await sleep(200);
     const statuses: number[] = [];
     for (let i = 0; i < 20; i += 1) statuses.push((await call('GET', '/v1/customers', { key: keys.secretKey })).status);
-    expect(statuses.every((status) => status === 200 || status === 503)).toBe(true);
-    expect(statuses.slice(-10)).toEqual(Array(10).fill(200));
+    // The pool drops the killed idle connections as the server closes them: at most the first request finds one.
+    expect(statuses.slice(1)).toEqual(Array(19).fill(200));
+    expect([200, 503]).toContain(statuses[0]);
     expect(await Promise.race([api.exited.then(() => 'exited'), sleep(100).then(() => 'alive')])).toBe('alive');
   }, 60_000);
 });

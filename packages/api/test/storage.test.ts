@@ -43,8 +43,12 @@ describe.each(backends)('storage on %s', (name, databaseUrl) => {
   test('concurrent idempotent POSTs make one row, concurrent mints one customer', async () => {
     const body = { externalUserId: 'storage_race' };
     const headers = { 'Idempotency-Key': `race-${name}` };
-    await Promise.all([1, 2, 3].map(() => api('POST', '/v1/customers', { key: server.secretKey, body, headers })));
-    await Promise.all([1, 2, 3].map(() => mintToken(api, server.secretKey, 'storage_mint_race')));
+    const created = await Promise.all([1, 2, 3].map(() => api('POST', '/v1/customers', { key: server.secretKey, body, headers })));
+    const outcomes = created.map((response) => `${response.status} ${response.headers.get('idempotent-replayed') ?? response.body.error?.code ?? 'ran'}`);
+    expect(outcomes.filter((outcome) => outcome === '201 ran')).toHaveLength(1);
+    expect(outcomes.every((outcome) => ['201 ran', '201 true', '409 idempotency_request_in_progress'].includes(outcome))).toBe(true);
+    const minted = await Promise.all([1, 2, 3].map(() => mintToken(api, server.secretKey, 'storage_mint_race')));
+    expect(new Set(minted.map((token) => token.customerId)).size).toBe(1);
     for (const externalUserId of ['storage_race', 'storage_mint_race']) {
       expect((await api('GET', `/v1/customers?externalUserId=${externalUserId}`, { key: server.secretKey })).body.data).toHaveLength(1);
     }

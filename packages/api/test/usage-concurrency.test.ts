@@ -25,6 +25,7 @@ function concurrencySuite(options: TestServerOptions) {
     expect(responses.filter((response) => response.body.allowed)).toHaveLength(50);
     const usages = responses.filter((response) => response.body.allowed).map((response) => response.body.usage as number);
     expect(new Set(usages).size).toBe(50);
+    for (const refused of responses.filter((response) => !response.body.allowed)) expect(refused.body).toMatchObject({ usage: 50, balance: 0 });
     const after = await api('POST', '/v1/entitlements/check', { key: server.secretKey, body: { customerId, featureKey: 'race.calls' } });
     expect(after.body).toMatchObject({ allowed: false, usage: 50, balance: 0 });
   });
@@ -44,10 +45,15 @@ function concurrencySuite(options: TestServerOptions) {
     );
     for (const { customerId, checks, records } of outcomes) {
       expect(checks.every((response) => response.status === 200) && records.every((response) => response.status === 201)).toBe(true);
-      const allowed = checks.filter((response) => response.body.allowed).length;
-      expect(allowed).toBeLessThanOrEqual(10);
+      const allowed = checks.filter((response) => response.body.allowed);
+      const refused = checks.filter((response) => !response.body.allowed);
+      // Each answer was right when it was given: an allowed check fit under the limit (its own usage
+      // distinct from every other's), a refused one found the balance spent.
+      for (const response of allowed) expect(response.body.usage).toBeLessThanOrEqual(10);
+      expect(new Set(allowed.map((response) => response.body.usage)).size).toBe(allowed.length);
+      for (const response of refused) expect(response.body.balance).toBeLessThan(1);
       const after = await post('/v1/entitlements/check', { customerId, featureKey: 'race.many' });
-      expect(after.body.usage).toBe(allowed + 10);
+      expect(after.body.usage).toBe(allowed.length + 10);
     }
   });
 }

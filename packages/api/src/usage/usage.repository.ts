@@ -59,7 +59,8 @@ export class UsageRepository {
       const spent = await this.#spend(scope, found, grant, requiredBalance, grant.feature.limit);
       if (spent) return answer(true, featureKey, spent);
     }
-    return answer(false, featureKey, entitlementOf(found.grants));
+    // Concurrent spends took the balance after it was read: answer with what is left now, not with that read.
+    return answer(false, featureKey, entitlementOf((await this.#grants(scope, customer, featureKey)).grants));
   }
 
   /** Counts `value` whatever the balance (it may go negative), on the grant with the most balance. */
