@@ -4,7 +4,7 @@
  * mutation of a real minted token — `GET /v1/me` answers 401 `authentication_error` with the
  * error envelope and its request id: never 200, never 5xx.
  *
- * Runs vary (no fixed seed); a failure prints its seed and counterexample.
+ * Runs vary locally and in `npm run test:fuzz`; CI replays one seed (test-utils/fuzz-seed.ts). A failure prints its seed and counterexample.
  */
 import { createHmac, randomBytes } from 'node:crypto';
 import http from 'node:http';

@@ -10,7 +10,7 @@
  * 5xx; every 4xx is the envelope `{ error: { type, code, message, param?, requestId } }` with the
  * response's Request-Id; a 400 about a field names it in `param`.
  *
- * Runs vary (no fixed seed); a failure prints its seed, its counterexample and the request.
+ * Runs vary locally and in `npm run test:fuzz`; CI replays one seed (test-utils/fuzz-seed.ts). A failure prints its seed, its counterexample and the request.
  */
 import 'reflect-metadata';
 import { readdirSync } from 'node:fs';

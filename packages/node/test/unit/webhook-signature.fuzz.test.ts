@@ -5,7 +5,7 @@
  * single change to a validly signed delivery (body, timestamp, signature, webhook-id, secret)
  * is accepted, while every valid delivery within the tolerance is.
  *
- * Runs vary from run to run (no fixed seed); a failure prints its seed and counterexample,
+ * Runs vary locally and in `npm run test:fuzz`; CI replays one seed (test-utils/fuzz-seed.ts). A failure prints its seed and counterexample,
  * replay it with `fc.assert(…, { seed, path })`.
  */
 import { BillingOS, SubtleCryptoProvider, WebhookVerificationError, Webhooks, isBillingOSError } from '@billingos/node';
