@@ -12,10 +12,13 @@ export interface ClaimedDelivery {
   event_id: string;
   attempts: number;
   run_attempts: number;
+  /** The claim's token on the endpoint: recording the attempt releases the endpoint for its next delivery. */
+  lease: string;
 }
 
 /**
- * Records one attempt and what follows from it, in one transaction: the attempt row; on success
+ * Records one attempt and what follows from it, in one transaction: the attempt row; the
+ * endpoint's lease released (its next delivery may go, from any node); on success
  * the delivery is done and the endpoint healthy; on failure the next attempt is scheduled (or the
  * delivery given up), and an endpoint failing for about three days is disabled with a reason.
  */
@@ -34,6 +37,7 @@ export class DeliveryLog {
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
         [newId('whatt'), delivery.delivery_id, delivery.endpoint_id, delivery.event_id, delivery.attempts, outcome.responseStatus, outcome.durationMs, outcome.error],
       );
+      await tx.query('UPDATE webhook_endpoints SET delivery_lease = NULL WHERE id = $1 AND delivery_lease = $2', [delivery.endpoint_id, delivery.lease]);
       if (!outcome.error) {
         await tx.query('UPDATE webhook_deliveries SET delivered_at = now() WHERE id = $1 AND delivered_at IS NULL', [delivery.delivery_id]);
         await tx.query('UPDATE webhook_endpoints SET failing_since = NULL WHERE id = $1 AND failing_since IS NOT NULL', [delivery.endpoint_id]);
