@@ -44,7 +44,11 @@ describe('one PGlite data folder, several processes', () => {
       }
     };
     const workers = Promise.all(Array.from({ length: 8 }, worker));
-    while (acknowledged.size < total / 3) await new Promise((resolve) => setTimeout(resolve, 10));
+    const deadline = Date.now() + 30_000;
+    while (acknowledged.size < total / 3) {
+      if (Date.now() > deadline) throw new Error(`only ${acknowledged.size} of ${total} writes were acknowledged within 30 s`);
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
     expect((await first.stop('SIGKILL')).signal).toBe('SIGKILL');
     await workers;
     expect(acknowledged.size).toBeLessThan(total);

@@ -144,7 +144,11 @@ test('cancel at period end sends subscription.canceled at that end and nothing a
   const events = await eventsFor(subscription.id, 4);
   expect(events.map((event) => event.type)).toEqual(['subscription.created', 'subscription.updated', 'subscription.updated', 'subscription.canceled']);
   expect(events[3]).toMatchObject({ createdAt: '2026-07-01T00:00:00.000Z', data: { status: 'canceled', canceledAt: '2026-07-01T00:00:00.000Z' } });
-  await new Promise((resolve) => setTimeout(resolve, 600));
+  // Nothing after: move on past two more period ends, then record a marker event; deliveries to an
+  // endpoint go oldest first, so once the marker arrived, any later event of the subscription would have too.
+  await advance(clockId, '2026-11-01T00:00:00Z');
+  await api('PATCH', `/v1/customers/${customerId}`, { key: sk, body: { metadata: { marker: 'after_cancel' } } });
+  await receiver.waitFor((received) => received.some((event) => event.type === 'customer.updated' && event.data?.metadata?.marker === 'after_cancel'));
   expect(receiver.events.filter((event) => event.data?.id === subscription.id)).toHaveLength(4);
 });
 
