@@ -19,27 +19,37 @@ let scratch: ScratchDatabase | undefined;
 let server: ApiServer;
 let api: ReturnType<typeof client>;
 let receiver: RecordingReceiver;
+/** Each test's dead endpoints; closing it at the end frees the workers they hold for the next test. */
 let silent: SilentReceiver;
 
 beforeAll(async () => {
   const pgUrl = process.env.TEST_DATABASE_URL;
   scratch = pgUrl ? await createScratchDatabase(pgUrl) : undefined;
   receiver = await startRecordingReceiver();
-  silent = await startSilentReceiver();
   server = await startApiServer({ port: 0, keys, lifecycleIntervalMs: 0, ...(scratch ? { databaseUrl: scratch.url } : {}) });
   api = client(server.url);
 }, 60_000);
+beforeEach(async () => {
+  silent = await startSilentReceiver();
+});
+afterEach(async () => {
+  for (const { id, key } of created.splice(0)) await api('DELETE', `/v1/webhook-endpoints/${id}`, { key });
+  // Dropping the dead connections lets the deliveries still waiting on them end now.
+  await silent.close();
+});
 afterAll(async () => {
-  // Dropping the dead connections first lets the deliveries still waiting on them end now.
-  await silent?.close();
   await server?.close();
   await receiver?.close();
   await scratch?.drop();
 });
 
+/** Endpoints the running test made (deleted after it). */
+const created: { id: string; key: string }[] = [];
+
 async function createEndpoint(key: string, url: string): Promise<{ id: string }> {
   const response = await api('POST', '/v1/webhook-endpoints', { key, body: { url, enabledEvents: ['customer.created'] } });
   expect(response.status).toBe(201);
+  created.push({ id: response.body.id, key });
   return response.body;
 }
 
@@ -56,8 +66,9 @@ const usersAt = (path: string) => receiver.deliveries.filter((delivery) => deliv
 
 test('a dead endpoint delays only itself: healthy endpoints of the same and of another merchant get every event within seconds, in order', async () => {
   const otherKey = await addMerchant(server.database, 'mer_fair_other');
-  const dead = await createEndpoint(keys.secretKey, `${silent.origin}/dead`);
-  const endpoints = [dead, await createEndpoint(keys.secretKey, `${receiver.origin}/same`), await createEndpoint(otherKey, `${receiver.origin}/other`)];
+  await createEndpoint(keys.secretKey, `${silent.origin}/dead`);
+  await createEndpoint(keys.secretKey, `${receiver.origin}/same`);
+  await createEndpoint(otherKey, `${receiver.origin}/other`);
   const createdAt = new Map<string, number>();
   const arrivedAt = new Map<string, number>();
   receiver.respond = (delivery: RecordedDelivery) => {
@@ -86,8 +97,6 @@ test('a dead endpoint delays only itself: healthy endpoints of the same and of a
     expect(silent.mostOpen('/dead')).toBe(1);
   } finally {
     receiver.respond = () => ({ status: 204 });
-    await api('DELETE', `/v1/webhook-endpoints/${endpoints[2]!.id}`, { key: otherKey });
-    for (const endpoint of endpoints.slice(0, 2)) await api('DELETE', `/v1/webhook-endpoints/${endpoint.id}`, { key: keys.secretKey });
   }
 }, 120_000);
 
@@ -113,4 +122,21 @@ test('live mode never waits behind test mode: with every test-mode worker held b
   expect(silent.open()).toBeGreaterThanOrEqual(DELIVERY_WORKERS.test);
   // Each dead endpoint had at most one delivery in flight.
   for (let i = 0; i < 16; i += 1) expect(silent.mostOpen(`/backlog/${i}`)).toBeLessThanOrEqual(1);
+}, 60_000);
+
+test('endpoints that keep failing hold at most half of a mode\'s workers: a healthy endpoint queued behind six of them is served at once', async () => {
+  const merchantKey = await addMerchant(server.database, 'mer_fair_failing');
+  const failing: string[] = [];
+  for (let i = 0; i < 6; i += 1) failing.push((await createEndpoint(merchantKey, `${silent.origin}/failing/${i}`)).id);
+  await server.database.query("UPDATE webhook_endpoints SET failing_since = now() - interval '1 hour' WHERE id = ANY($1)", [failing]);
+  // Created last, it comes last in the endpoints' turn.
+  await createEndpoint(merchantKey, `${receiver.origin}/after-failing`);
+  const failingAttempts = async () => Number((await server.database.query<{ count: string }>('SELECT count(*) FROM webhook_delivery_attempts WHERE endpoint_id = ANY($1)', [failing]))[0]!.count);
+  const failingOpen = () => failing.reduce((open, _, i) => open + silent.open(`/failing/${i}`), 0);
+
+  await createCustomer(api, merchantKey, 'after_failing');
+  await receiver.waitFor((deliveries) => deliveries.some((delivery) => delivery.path === '/after-failing'));
+  expect(await failingAttempts()).toBe(0);
+  await silent.waitFor(() => failingOpen() === DELIVERY_WORKERS.test / 2);
+  expect(failing.reduce((most, _, i) => most + silent.mostOpen(`/failing/${i}`), 0)).toBe(DELIVERY_WORKERS.test / 2);
 }, 60_000);
