@@ -51,7 +51,7 @@ export interface paths {
         get: operations["customers.get"];
         put?: never;
         post?: never;
-        /** Delete a customer */
+        /** Delete a customer (its subscriptions are canceled first, each with subscription.canceled) */
         delete: operations["customers.delete"];
         options?: never;
         head?: never;
@@ -556,6 +556,8 @@ export interface components {
         /** @description A feature that is on or off: the subscription grants it or not. */
         BooleanFeature: {
             key: string;
+            /** @description The display name, e.g. "AI credits"; absent when the product did not give one (show the key then). */
+            name?: string;
             /** @constant */
             type: "boolean";
         };
@@ -823,6 +825,8 @@ export interface components {
             key: string;
             /** @description `null`: unlimited. */
             limit: number | null;
+            /** @description The display name, e.g. "AI credits"; absent when the product did not give one (show the key then). */
+            name?: string;
             /**
              * @description `period`: usage starts at 0 with each subscription period (renewal or trial end); `never`: counted over the subscription's life.
              * @enum {string}
@@ -1325,7 +1329,7 @@ export interface operations {
         responses: {
             "4XX": components["responses"]["Error"];
             "5XX": components["responses"]["Error"];
-            /** @description Delete a customer */
+            /** @description Delete a customer (its subscriptions are canceled first, each with subscription.canceled) */
             200: {
                 headers: {
                     /** @description Names this request in logs and support questions. */
@@ -1854,11 +1858,13 @@ export interface operations {
                     /** @default [] */
                     features?: ({
                         key: string;
+                        name?: string;
                         /** @constant */
                         type: "boolean";
                     } | {
                         key: string;
                         limit: number | null;
+                        name?: string;
                         /**
                          * @default period
                          * @enum {string}

@@ -17,10 +17,14 @@ export const createPriceBody = z.strictObject({
 /** The largest limit a metered feature takes: usage is counted exactly in a JSON number. */
 export const MAX_FEATURE_LIMIT = Number.MAX_SAFE_INTEGER;
 
-const booleanFeature = z.strictObject({ key: featureKey, type: z.literal('boolean') });
+/** What the components show instead of the key (`ai_credits` → "AI credits"); without it they humanise the key. */
+const featureName = z.string().trim().min(1).max(100).optional();
+
+const booleanFeature = z.strictObject({ key: featureKey, name: featureName, type: z.literal('boolean') });
 
 const meteredFeature = z.strictObject({
   key: featureKey,
+  name: featureName,
   type: z.literal('metered'),
   limit: z
     .number({ error: 'must be a whole number of units (0 or more), or null for unlimited' })
@@ -32,7 +36,7 @@ const meteredFeature = z.strictObject({
 });
 
 const productFeature = z.discriminatedUnion('type', [booleanFeature, meteredFeature], {
-  error: 'must be { key, type: "boolean" } or { key, type: "metered", limit: number | null, reset?: "period" | "never" }',
+  error: 'must be { key, name?, type: "boolean" } or { key, name?, type: "metered", limit: number | null, reset?: "period" | "never" }',
 });
 
 /** `featureKeys` (boolean shorthand) and `features` together, each key once. */
@@ -73,13 +77,16 @@ export const priceSchema = z
   })
   .meta({ id: 'Price', description: "What a plan costs: `amount` in the currency's smallest unit, billed every `intervalCount` `interval`s." });
 
+const featureNameSchema = z.string().optional().meta({ description: 'The display name, e.g. "AI credits"; absent when the product did not give one (show the key then).' });
+
 export const booleanFeatureSchema = z
-  .object({ key: z.string(), type: z.literal('boolean') })
+  .object({ key: z.string(), name: featureNameSchema, type: z.literal('boolean') })
   .meta({ id: 'BooleanFeature', description: 'A feature that is on or off: the subscription grants it or not.' });
 
 export const meteredFeatureSchema = z
   .object({
     key: z.string(),
+    name: featureNameSchema,
     type: z.literal('metered'),
     limit: z.number().int().nullable().meta({ description: '`null`: unlimited.' }),
     reset: z.enum(['period', 'never']).meta({ description: "`period`: usage starts at 0 with each subscription period (renewal or trial end); `never`: counted over the subscription's life." }),
