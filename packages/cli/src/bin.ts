@@ -1,4 +1,5 @@
 import { run } from './cli';
+import { promptHidden } from './hidden-prompt';
 
 const controller = new AbortController();
 process.once('SIGINT', () => controller.abort());
@@ -9,6 +10,7 @@ run(process.argv.slice(2), {
   err: (line) => process.stderr.write(`${line}\n`),
   env: process.env,
   signal: controller.signal,
+  ...(process.stdin.isTTY ? { promptSecret: (question: string) => promptHidden(question, { input: process.stdin, output: process.stderr }) } : {}),
 }).then(
   (code) => process.exit(code),
   (error: unknown) => {

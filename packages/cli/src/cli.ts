@@ -12,8 +12,8 @@ const HELP = `Usage: billingos <command> [options]
 Commands:
 ${COMMANDS.map((command) => `  ${command.name.padEnd(9)} ${command.summary}`).join('\n')}
 
-Every command takes --api-url and --api-key (or BILLINGOS_API_URL and BILLINGOS_SECRET_KEY),
-and --help.`;
+Every command reads the secret key from BILLINGOS_SECRET_KEY (in a terminal, it asks for it),
+takes --api-url (or BILLINGOS_API_URL), and --help.`;
 
 /**
  * Runs `billingos <args>` and resolves with the exit code; errors the user can fix are printed

@@ -5,6 +5,11 @@ export interface CommandContext {
   env: NodeJS.ProcessEnv;
   /** Aborted on Ctrl-C: long-running commands stop and resolve. */
   signal: AbortSignal;
+  /**
+   * Asks the user for a secret without echoing it; `undefined` when they give none. Absent when
+   * there is no terminal to ask on (a pipe, CI, programmatic use).
+   */
+  promptSecret?(question: string): Promise<string | undefined>;
 }
 
 /** One `billingos <name>` command, in a file of its own. */

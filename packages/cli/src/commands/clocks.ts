@@ -23,7 +23,7 @@ ${CONNECTION_HELP}`,
     }
     const [action, clockId, time, ...extra] = positionals;
     if (action !== 'advance' || !clockId || !time || extra.length > 0) throw new CliError('Usage: billingos clocks advance <clock id> <time>', 2);
-    const connection = readConnection(values, context.env);
+    const connection = await readConnection(values, context);
     requireTestMode(connection, 'clocks', 'Test clocks exist in test mode only.');
     const billing = new BillingOS({ secretKey: connection.apiKey, apiUrl: connection.apiUrl, maxRetries: 1 });
     const clock = await billing.testClocks.advance(clockId, { frozenTime: /^\d+$/.test(time) ? Number(time) : time });

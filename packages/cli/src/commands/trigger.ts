@@ -31,7 +31,7 @@ ${CONNECTION_HELP}`,
     if (!type || extra.length > 0) throw new CliError(`Usage: billingos trigger <event type>, one of: ${Object.keys(SCENARIOS).join(', ')}`, 2);
     const scenario = SCENARIOS[type];
     if (!scenario) throw new CliError(`Unknown event type "${type}". Known: ${Object.keys(SCENARIOS).join(', ')}`, 2);
-    const connection = readConnection(values, context.env);
+    const connection = await readConnection(values, context);
     requireTestMode(connection, 'trigger', 'It creates test data and moves test clocks.');
     const billing = new BillingOS({ secretKey: connection.apiKey, apiUrl: connection.apiUrl, maxRetries: 1 });
     context.out(`Triggering ${type}:`);
