@@ -110,7 +110,7 @@ export async function startApiServer(options: ApiServerOptions = {}): Promise<Ap
     app.disable('x-powered-by');
     app.set('trust proxy', trustProxy);
     app.set('etag', false);
-    app.use(assignRequestId, cors, jsonBody, refuseNulInUrl, serveDocs());
+    app.use(assignRequestId, cors, jsonBody, refuseNulInUrl, serveDocs(app));
     options.configureApp?.(app);
     app.getHttpServer().on('clientError', answerClientError);
     await app.listen(options.port ?? 3001, options.host ?? '127.0.0.1');

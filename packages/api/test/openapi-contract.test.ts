@@ -7,6 +7,7 @@ import { generateMerchantKeys } from '../src/bootstrap/merchant-keys';
 import { ResponseContract, checkResponses } from '../src/openapi/contract-check';
 import type { OpenApiDocument } from '../src/openapi/build-openapi-document';
 import { OpenApiDocumentProvider } from '../src/openapi/openapi-document.provider';
+import { renderDocsPage } from '../src/openapi/docs-page';
 import { client } from './support/http';
 
 const keys = generateMerchantKeys();
@@ -55,6 +56,12 @@ describe('GET /v1/openapi.json', () => {
     expect(Object.keys(document.components.securitySchemes)).toEqual(expect.arrayContaining(['secretKey', 'publishableKey', 'sessionToken']));
   });
 
+  test('names its servers; the first, relative, resolves to the instance that served the document', async () => {
+    expect(document.servers.map(({ url }) => url)).toEqual(['/', 'http://localhost:3001']);
+    const base = new URL(document.servers[0]!.url, `${server.url}/v1/openapi.json`);
+    expect((await fetch(new URL('health', base))).status).toBe(200);
+  });
+
   test('documents every route the app registered, with the same method, and nothing else', () => {
     const registered = expressRoutes().filter((route) => route !== 'get /v1/customers-broken');
     expect(registered.length).toBeGreaterThan(40);
@@ -92,21 +99,45 @@ describe('GET /v1/openapi.json', () => {
 });
 
 describe('GET /docs', () => {
-  test('renders the document with Swagger UI served from this server, no CDN and no inline script', async () => {
+  test('is one page rendered on the server from the document: no script, nothing from elsewhere, no framing', async () => {
     const page = await fetch(`${server.url}/docs`);
     expect(page.status).toBe(200);
     expect(page.headers.get('content-type')).toMatch(/^text\/html/);
-    expect(page.headers.get('content-security-policy')).toContain("script-src 'self'");
-    expect(page.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
+    const csp = page.headers.get('content-security-policy')!;
+    expect(csp).toContain("default-src 'none'");
+    expect(csp).not.toContain('script-src');
+    expect(csp).toContain("frame-ancestors 'none'");
     expect(page.headers.get('x-content-type-options')).toBe('nosniff');
     const html = await page.text();
-    expect(html).not.toMatch(/https?:\/\//);
-    expect(html).not.toMatch(/<script>[^<]/);
-    const scripts = [...html.matchAll(/<script src="([^"]+)"/g)].map(([, src]) => src!);
+    expect(html).not.toMatch(/<script|\son[a-z]+=|\sstyle=/i);
+    expect(html).not.toMatch(/(src|href)="(https?:)?\/\//);
     const styles = [...html.matchAll(/<link rel="stylesheet" href="([^"]+)"/g)].map(([, href]) => href!);
-    for (const asset of [...scripts, ...styles]) expect([asset, (await fetch(`${server.url}${asset}`)).status]).toEqual([asset, 200]);
-    expect(await (await fetch(`${server.url}/docs/billingos-docs.js`)).text()).toContain("url: '/v1/openapi.json'");
+    expect(styles).toEqual(['/docs/docs.css']);
+    const css = await fetch(`${server.url}/docs/docs.css`);
+    expect([css.status, css.headers.get('content-type'), css.headers.get('content-security-policy')]).toEqual([200, expect.stringMatching(/^text\/css/), csp]);
     expect((await fetch(`${server.url}/docs/package.json`)).status).toBe(404);
+    expect((await fetch(`${server.url}/docs`, { method: 'HEAD' })).status).toBe(200);
+  });
+
+  test('shows every operation, linked from the navigation, and every in-page link lands somewhere', async () => {
+    const html = await (await fetch(`${server.url}/docs`)).text();
+    const ids = new Set([...html.matchAll(/ id="([^"]+)"/g)].map(([, id]) => id!));
+    for (const [path, item] of Object.entries(document.paths)) {
+      for (const operation of Object.values(item)) {
+        const id = `op-${String(operation.operationId).replace(/[^A-Za-z0-9]+/g, '-')}`;
+        expect([path, ids.has(id), html.includes(`href="#${id}"`)]).toEqual([path, true, true]);
+      }
+    }
+    for (const name of Object.keys(document.components.schemas)) expect([name, ids.has(`schema-${name}`)]).toEqual([name, true]);
+    for (const [, target] of html.matchAll(/href="#([^"]+)"/g)) expect([target, ids.has(target!)]).toEqual([target, true]);
+  });
+
+  test("escapes the document's text", () => {
+    const hostile = structuredClone(document);
+    hostile.paths['/health']!.get!.summary = '<img src=x onerror=alert(1)> and `code`';
+    const html = renderDocsPage(hostile);
+    expect(html).toContain('&lt;img src=x onerror=alert(1)&gt; and <code>code</code>');
+    expect(html).not.toContain('<img');
   });
 });
 

@@ -15,11 +15,23 @@ export type Json = { [key: string]: unknown };
 /** The OpenAPI 3.1 document `GET /v1/openapi.json` serves. */
 export interface OpenApiDocument extends Json {
   openapi: '3.1.0';
+  servers: Array<{ url: string; description: string }>;
   paths: Record<string, Record<string, Json>>;
   components: { schemas: Record<string, Json>; securitySchemes: Record<string, Json>; responses: Record<string, Json> };
 }
 
 const SCHEMA_REF = '#/components/schemas/';
+
+/**
+ * Where the API is. First a relative URL, which OpenAPI resolves against where the document was
+ * fetched: every instance (a merchant's own, behind any host or proxy) describes itself without
+ * configuration, and no request header (Host, X-Forwarded-*) can point it elsewhere. Then the
+ * local dev server, for a copy of the document read from a file.
+ */
+const SERVERS: OpenApiDocument['servers'] = [
+  { url: '/', description: 'The BillingOS API that serves this document (your own instance, or a local billingos-api)' },
+  { url: 'http://localhost:3001', description: 'A local billingos-api on its default port (npx billingos-api, or npm start in the repository)' },
+];
 const ERROR_RESPONSE = { $ref: '#/components/responses/Error' };
 const ERROR_SCHEMA_REF = { $ref: `${SCHEMA_REF}${idOf(errorEnvelopeSchema)}` };
 const REQUEST_ID_HEADER = { description: 'Names this request in logs and support questions.', schema: { type: 'string' } };
@@ -71,7 +83,9 @@ export function buildOpenApiDocument(controllers: ReadonlyArray<abstract new (..
       version: '1',
       description:
         'Session-token billing for SaaS: a secret key on your server, a session token (or the legacy publishable key) in the browser. Errors are always `{ error: { type, code, message, param?, requestId } }`.',
+      license: { name: 'MIT', identifier: 'MIT' },
     },
+    servers: SERVERS,
     paths: Object.fromEntries(Object.entries(paths).sort(([a], [b]) => a.localeCompare(b))),
     components: {
       schemas,
