@@ -23,15 +23,13 @@ export interface OpenApiDocument extends Json {
 const SCHEMA_REF = '#/components/schemas/';
 
 /**
- * Where the API is. First a relative URL, which OpenAPI resolves against where the document was
- * fetched: every instance (a merchant's own, behind any host or proxy) describes itself without
- * configuration, and no request header (Host, X-Forwarded-*) can point it elsewhere. Then the
- * local dev server, for a copy of the document read from a file.
+ * Where the API is: a relative URL, which OpenAPI resolves against where the document was
+ * fetched, so every instance (a merchant's own behind any host or proxy, or a local
+ * billingos-api) describes itself without configuration, and no request header (Host,
+ * X-Forwarded-*) can point it elsewhere. (An absolute localhost entry would draw Redocly's
+ * no-server-example.com warning, and be wrong for every deployed instance.)
  */
-const SERVERS: OpenApiDocument['servers'] = [
-  { url: '/', description: 'The BillingOS API that serves this document (your own instance, or a local billingos-api)' },
-  { url: 'http://localhost:3001', description: 'A local billingos-api on its default port (npx billingos-api, or npm start in the repository)' },
-];
+const SERVERS: OpenApiDocument['servers'] = [{ url: '/', description: 'The BillingOS API that serves this document: your own instance, or a local billingos-api' }];
 const ERROR_RESPONSE = { $ref: '#/components/responses/Error' };
 const ERROR_SCHEMA_REF = { $ref: `${SCHEMA_REF}${idOf(errorEnvelopeSchema)}` };
 const REQUEST_ID_HEADER = { description: 'Names this request in logs and support questions.', schema: { type: 'string' } };
