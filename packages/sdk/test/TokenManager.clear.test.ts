@@ -3,8 +3,9 @@ import { BroadcastChannel as NodeBroadcastChannel } from 'node:worker_threads';
 import type { ServerResponse } from 'node:http';
 import { TokenManager } from '../src/core/tokens/TokenManager';
 import type { BroadcastChannelLike, CreateChannel } from '../src/core/tokens/TabChannel';
+import type { TokenResult, TokenSource } from '../src/core/tokens/TokenSource';
 import { UrlTokenSource } from '../src/core/tokens/UrlTokenSource';
-import { until } from './support/deferred';
+import { deferred, until } from './support/deferred';
 import { HeldSource } from './support/heldSource';
 import { listen } from './support/httpServer';
 
@@ -93,39 +94,70 @@ test('a late failure of the cleared request is not this session’s failure: no 
   expect(manager.getState()).toMatchObject({ token: 'token_2', error: null });
 });
 
-test('a clear() from another tab drops this tab’s request in flight, which then reaches no tab', async () => {
-  const key = uniqueKey();
-  const slow = new HeldSource('old_', key);
-  const tabA = new TokenManager(slow, { createChannel: tabChannel, resumeEvents: noResume, shareWaitMs: 0 });
+/**
+ * The merchant's session route as the tabs of one browser share it: each request is answered for
+ * whoever is signed in when it arrives (the cookie it carries), `<user>_<tab><n>`. `held()` is a
+ * tab whose requests wait until the test releases them; `immediate()` one answered at once.
+ */
+function sessionRoute(shareKey: string) {
+  const route = { user: 'ada', requests: [] as { user: string; signal: AbortSignal | undefined; release(): void }[] };
+  const answer = (token: string) => ({ token, expiresAt: new Date(Date.now() + 3_600_000) });
+  const held = (tab: string): TokenSource => ({
+    shareKey,
+    getToken: ({ signal } = {}) => {
+      const token = `${route.user}_${tab}${route.requests.length + 1}`;
+      const pending = deferred<TokenResult>();
+      route.requests.push({ user: route.user, signal, release: () => pending.resolve(answer(token)) });
+      return pending.promise;
+    },
+  });
+  let issued = 0;
+  const immediate = (tab: string): TokenSource => ({ shareKey, getToken: async () => answer(`${route.user}_${tab}${(issued += 1)}`) });
+  return Object.assign(route, { held, immediate });
+}
+
+test('a clear() from another tab drops this tab’s request in flight, which then reaches no tab; both tabs go on with the new user’s tokens', async () => {
+  const route = sessionRoute(uniqueKey());
+  const tabA = new TokenManager(route.held('a'), { createChannel: tabChannel, resumeEvents: noResume, shareWaitMs: 0 });
   const seenA = tokensSeen(tabA);
   stops.push(tabA.start());
-  await until(() => slow.requests.length === 1);
+  await until(() => route.requests.length === 1);
+  const askedBeforeClear = tabA.getToken(); // joins ada's request in flight
 
-  let issued = 0;
-  const fast = { shareKey: key, getToken: async () => ({ token: `new_${(issued += 1)}`, expiresAt: new Date(Date.now() + 3_600_000) }) };
-  const tabB = new TokenManager(fast, { createChannel: tabChannel, resumeEvents: noResume, shareWaitMs: 0 });
+  const tabB = new TokenManager(route.immediate('b'), { createChannel: tabChannel, resumeEvents: noResume, shareWaitMs: 0 });
   const seenB = tokensSeen(tabB);
   stops.push(tabB.start());
+  await until(() => tabB.getState().token === 'ada_b1');
   const epochA = tabA.epoch;
 
-  tabB.clear(); // the user signed out in tab B
+  // Ada signs out in tab B and Bob signs in: the session route now answers for Bob.
+  route.user = 'bob';
+  const [fromA, fromB] = [seenA.length, seenB.length];
+  tabB.clear();
+  await expect(tabB.getToken()).resolves.toBe('bob_b2');
   await until(() => tabA.epoch === epochA + 1);
-  expect(slow.requests[0]!.signal?.aborted).toBe(true);
-  slow.requests[0]!.release();
-  await new Promise((resolve) => setTimeout(resolve, 50));
+  expect(route.requests[0]!.signal?.aborted).toBe(true);
+  route.requests[0]!.release(); // Ada's token arrives late, after the clear
+  await expect(askedBeforeClear).rejects.toMatchObject({ code: 'session_cleared' });
 
-  expect(seenA).not.toContain('old_1');
-  expect(seenB).not.toContain('old_1');
-  // Tab A asked again for the new session; once it answers, both tabs work as before.
-  await until(() => slow.requests.length === 2);
-  slow.requests[1]!.release();
-  await expect(tabA.getToken()).resolves.toMatch(/^(old_2|new_\d)$/);
-  await expect(tabB.getToken()).resolves.toMatch(/^(old_2|new_\d)$/);
+  // Tab A asked again, for Bob; once it answers, tab B (after anything tab A posted before) takes it too.
+  await until(() => route.requests.length === 2);
+  expect(route.requests[1]!.user).toBe('bob');
+  route.requests[1]!.release();
+  await until(() => seenB.includes('bob_a2'));
+  await expect(tabA.getToken()).resolves.toBe('bob_a2');
+  await expect(tabB.getToken()).resolves.toBe('bob_a2');
+
+  expect([...seenA, ...seenB]).not.toContain('ada_a1');
+  const notBob = (seen: (string | null)[]) => seen.filter((token) => token !== null && !token.startsWith('bob_'));
+  expect(notBob(seenA.slice(fromA))).toEqual([]);
+  expect(notBob(seenB.slice(fromB))).toEqual([]);
 });
 
 test('a token another tab posts from a request that began before the clear is refused; later ones are shared', async () => {
   const key = uniqueKey();
   const manager = new TokenManager(new HeldSource('mine_', key), { createChannel: tabChannel, resumeEvents: noResume, shareWaitMs: 0 });
+  const seen = tokensSeen(manager);
   stops.push(manager.start());
   const otherTab = new NodeBroadcastChannel(`billingos:${key}`);
   stops.push(() => otherTab.close());
@@ -137,11 +169,9 @@ test('a token another tab posts from a request that began before the clear is re
   const before = Date.now() - 1000;
   manager.clear();
   otherTab.postMessage(shared('old_user', before)); // posted by a tab that had not seen the clear yet
-  await new Promise((resolve) => setTimeout(resolve, 50));
-  expect(manager.getState().token).toBeNull();
-
-  otherTab.postMessage(shared('new_user', Date.now()));
+  otherTab.postMessage(shared('new_user', Date.now())); // one channel delivers in order: this arrives after it
   await until(() => manager.getState().token === 'new_user');
+  expect(seen).not.toContain('old_user');
 });
 
 test('clear() aborts the session route request in flight', async () => {
