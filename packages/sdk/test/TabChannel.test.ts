@@ -2,6 +2,7 @@ import { BroadcastChannel as NodeBroadcastChannel } from 'node:worker_threads';
 import { TokenManager } from '../src/core/tokens/TokenManager';
 import type { BroadcastChannelLike, CreateChannel } from '../src/core/tokens/TabChannel';
 import { CountingSource } from './support/countingSource';
+import { until } from './support/deferred';
 
 const MINUTE = 60_000;
 // Node's BroadcastChannel delivers between instances in one process, like tabs of one origin.
@@ -45,8 +46,8 @@ test('a token one tab refreshes reaches the other tabs', async () => {
   }
   expect(source.requests).toBe(1);
   await tabs[0]!.refresh();
-  await new Promise((resolve) => setTimeout(resolve, 50));
-  expect(tabs.map((tab) => tab.getState().token)).toEqual(['token_2', 'token_2', 'token_2']);
+  await until(() => tabs.every((tab) => tab.getState().token === 'token_2'));
+  // The other tabs took it as it came: none asked the session route on its own.
   expect(source.requests).toBe(2);
 });
 
@@ -66,11 +67,10 @@ test('clear() on sign-out makes every tab forget the token, so no tab hands it t
   await expect(second!.getToken()).resolves.toBe('token_1');
 
   first!.clear();
-  await new Promise((resolve) => setTimeout(resolve, 50));
-  // Both tabs asked the session route again (for the user now signed in, or for its 401).
-  expect(source.requests).toBeGreaterThanOrEqual(2);
-  expect(first!.getState().token).not.toBe('token_1');
-  expect(second!.getState().token).not.toBe('token_1');
+  // Both tabs ask the session route again (for the user now signed in, or for its 401), and hold what it answered.
+  await until(() => source.requests === 3);
+  await until(() => first!.getState().token !== null && second!.getState().token !== null);
+  expect([first!.getState().token, second!.getState().token]).toEqual([expect.stringMatching(/^token_[23]$/), expect.stringMatching(/^token_[23]$/)]);
 
   const third = new TokenManager(source, { createChannel, resumeEvents: () => () => {}, shareWaitMs: 200 });
   stops.push(third.start());
