@@ -88,4 +88,15 @@ export const SCENARIOS: Record<string, Scenario> = {
     await billing.entitlements.check({ customerId: owner.id, featureKey: 'trigger_credits', track: true });
     say(`used          trigger_credits (limit 1) of ${owner.id}`);
   },
+  'payment_method.attached': async (billing, say) => {
+    const owner = await customer(billing, say);
+    const method = await billing.paymentMethods.attach(owner.id, { paymentMethodId: 'pm_card_visa' });
+    say(`card          ${method.id} (${method.card.brand} ${method.card.last4}) of ${owner.id}`);
+  },
+  'payment_method.detached': async (billing, say) => {
+    const owner = await customer(billing, say);
+    const method = await billing.paymentMethods.attach(owner.id, { paymentMethodId: 'pm_card_visa' });
+    await billing.paymentMethods.del(method.id);
+    say(`removed card  ${method.id} of ${owner.id}`);
+  },
 };

@@ -32,6 +32,9 @@ export type UsageRecord = Schemas['UsageRecord'];
 export type TestClock = Schemas['TestClock'];
 export type DeletedTestClock = Schemas['DeletedTestClock'];
 
+export type PaymentMethod = Schemas['PaymentMethod'];
+export type DeletedPaymentMethod = Schemas['DeletedPaymentMethod'];
+
 export type EventType = Schemas['EventType'];
 export type BillingEvent = Schemas['Event'];
 export type EntitlementLimitReached = Schemas['EntitlementLimitReached'];

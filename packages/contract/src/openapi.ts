@@ -76,6 +76,24 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/customers/{id}/payment-methods": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List a customer's payment methods (the default first) */
+        get: operations["paymentMethods.list"];
+        put?: never;
+        /** Save a method your provider holds (in test mode, a pm_card_… alias) for a customer */
+        post: operations["paymentMethods.attach"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/entitlements/check": {
         parameters: {
             query?: never;
@@ -212,6 +230,57 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/me/payment-methods": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The token's customer's payment methods (the default first) */
+        get: operations["myPaymentMethods.list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/me/payment-methods/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove one of the token's customer's methods */
+        delete: operations["myPaymentMethods.detach"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/me/payment-methods/{id}/default": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Make one of the token's customer's methods the default */
+        post: operations["myPaymentMethods.setDefault"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/me/subscriptions": {
         parameters: {
             query?: never;
@@ -276,6 +345,40 @@ export interface paths {
         get: operations["openApi.get"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/payment-methods/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove a payment method */
+        delete: operations["paymentMethods.detach"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/payment-methods/{id}/default": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Make a method its customer's default */
+        post: operations["paymentMethods.setDefault"];
         delete?: never;
         options?: never;
         head?: never;
@@ -536,7 +639,7 @@ export interface components {
          * @description The SDKs map each type to their own error class.
          * @enum {string}
          */
-        ApiErrorType: "invalid_request_error" | "authentication_error" | "permission_error" | "not_found_error" | "idempotency_error" | "rate_limit_error" | "api_error";
+        ApiErrorType: "invalid_request_error" | "authentication_error" | "permission_error" | "not_found_error" | "payment_error" | "idempotency_error" | "rate_limit_error" | "api_error";
         /** @description An on/off feature: granted or not; nothing is counted. */
         BooleanEntitlement: {
             balance: null;
@@ -677,6 +780,14 @@ export interface components {
             /** @constant */
             object: "customer";
         };
+        /** @description What deleting a payment method answers. */
+        DeletedPaymentMethod: {
+            /** @constant */
+            deleted: true;
+            id: string;
+            /** @constant */
+            object: "payment_method";
+        };
         /** @description What deleting a test clock answers. */
         DeletedTestClock: {
             /** @constant */
@@ -775,7 +886,7 @@ export interface components {
             };
         };
         /** @description Something that happened to a merchant's data, as webhooks deliver it: `{ id, type, createdAt, livemode, data, previousAttributes? }`. */
-        Event: components["schemas"]["CustomerEvent"] | components["schemas"]["CustomerDeletedEvent"] | components["schemas"]["SubscriptionEvent"] | components["schemas"]["EntitlementEvent"];
+        Event: components["schemas"]["CustomerEvent"] | components["schemas"]["CustomerDeletedEvent"] | components["schemas"]["SubscriptionEvent"] | components["schemas"]["EntitlementEvent"] | components["schemas"]["PaymentMethodEvent"];
         /** @description One page of a list, newest first. */
         EventList: {
             data: components["schemas"]["Event"][];
@@ -790,7 +901,7 @@ export interface components {
          * @description What happened.
          * @enum {string}
          */
-        EventType: "customer.created" | "customer.updated" | "customer.deleted" | "subscription.created" | "subscription.updated" | "subscription.renewed" | "subscription.canceled" | "subscription.trial_will_end" | "entitlement.limit_reached";
+        EventType: "customer.created" | "customer.updated" | "customer.deleted" | "subscription.created" | "subscription.updated" | "subscription.renewed" | "subscription.canceled" | "subscription.trial_will_end" | "entitlement.limit_reached" | "payment_method.attached" | "payment_method.detached";
         /** @description The API is up and reached its storage. */
         Health: {
             /** @constant */
@@ -834,6 +945,76 @@ export interface components {
             reset: "period" | "never";
             /** @constant */
             type: "metered";
+        };
+        /** @description A customer's saved card (brand, last4, expiry). */
+        PaymentMethod: {
+            card: components["schemas"]["PaymentMethodCard"];
+            /**
+             * Format: date-time
+             * @description ISO-8601, UTC.
+             */
+            createdAt: string;
+            customerId: string;
+            id: string;
+            /** @description The method renewals and plan changes are charged to. */
+            isDefault: boolean;
+            /** @description `true` in live mode (an `sk_live_` key), `false` in test mode. */
+            livemode: boolean;
+            /** @constant */
+            object: "payment_method";
+            /** @constant */
+            type: "card";
+        };
+        /** @description What the card says about itself: never its number. */
+        PaymentMethodCard: {
+            /** @description `visa`, `mastercard`, `amex`, … */
+            brand: string;
+            expMonth: number;
+            expYear: number;
+            last4: string;
+        };
+        /** @description A payment method was saved for a customer, or removed. */
+        PaymentMethodEvent: {
+            /**
+             * Format: date-time
+             * @description When it happened; on a test clock's customer, the clock's time.
+             */
+            createdAt: string;
+            data: components["schemas"]["PaymentMethod"];
+            /** @description Also the `webhook-id` of its deliveries: receivers de-duplicate on it. */
+            id: string;
+            /** @description `true` in live mode (an `sk_live_` key), `false` in test mode. */
+            livemode: boolean;
+            /** @description On an update: the fields that changed, with their values before. */
+            previousAttributes?: {
+                card?: components["schemas"]["PaymentMethodCard"];
+                /**
+                 * Format: date-time
+                 * @description ISO-8601, UTC.
+                 */
+                createdAt?: string;
+                customerId?: string;
+                id?: string;
+                /** @description The method renewals and plan changes are charged to. */
+                isDefault?: boolean;
+                /** @description `true` in live mode (an `sk_live_` key), `false` in test mode. */
+                livemode?: boolean;
+                /** @constant */
+                object?: "payment_method";
+                /** @constant */
+                type?: "card";
+            };
+            /** @enum {string} */
+            type: "payment_method.attached" | "payment_method.detached";
+        };
+        /** @description A customer's payment methods, the default first. */
+        PaymentMethodList: {
+            data: components["schemas"]["PaymentMethod"][];
+            /** @constant */
+            hasMore: false;
+            nextCursor: null;
+            /** @constant */
+            object: "list";
         };
         /** @description What a plan costs: `amount` in the currency's smallest unit, billed every `intervalCount` `interval`s. */
         Price: {
@@ -1404,6 +1585,67 @@ export interface operations {
             };
         };
     };
+    "paymentMethods.list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            "4XX": components["responses"]["Error"];
+            "5XX": components["responses"]["Error"];
+            /** @description List a customer's payment methods (the default first) */
+            200: {
+                headers: {
+                    /** @description Names this request in logs and support questions. */
+                    "Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaymentMethodList"];
+                };
+            };
+        };
+    };
+    "paymentMethods.attach": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description A method your provider already holds for you; in test mode also a test alias (`pm_card_visa`, `pm_card_chargeDeclined`, `pm_card_insufficientFunds`, `pm_card_recoversAfter2`). */
+                    paymentMethodId: string;
+                    /** @description Make it the default. A customer's first method always becomes the default. */
+                    setDefault?: boolean;
+                };
+            };
+        };
+        responses: {
+            "4XX": components["responses"]["Error"];
+            "5XX": components["responses"]["Error"];
+            /** @description Save a method your provider holds (in test mode, a pm_card_… alias) for a customer */
+            201: {
+                headers: {
+                    /** @description Names this request in logs and support questions. */
+                    "Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaymentMethod"];
+                };
+            };
+        };
+    };
     "usage.check": {
         parameters: {
             query?: never;
@@ -1445,7 +1687,7 @@ export interface operations {
             query?: {
                 limit?: string;
                 startingAfter?: string;
-                type?: "customer.created" | "customer.updated" | "customer.deleted" | "subscription.created" | "subscription.updated" | "subscription.renewed" | "subscription.canceled" | "subscription.trial_will_end" | "entitlement.limit_reached";
+                type?: "customer.created" | "customer.updated" | "customer.deleted" | "subscription.created" | "subscription.updated" | "subscription.renewed" | "subscription.canceled" | "subscription.trial_will_end" | "entitlement.limit_reached" | "payment_method.attached" | "payment_method.detached";
             };
             header?: never;
             path?: never;
@@ -1632,6 +1874,82 @@ export interface operations {
             };
         };
     };
+    "myPaymentMethods.list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            "4XX": components["responses"]["Error"];
+            "5XX": components["responses"]["Error"];
+            /** @description The token's customer's payment methods (the default first) */
+            200: {
+                headers: {
+                    /** @description Names this request in logs and support questions. */
+                    "Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaymentMethodList"];
+                };
+            };
+        };
+    };
+    "myPaymentMethods.detach": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            "4XX": components["responses"]["Error"];
+            "5XX": components["responses"]["Error"];
+            /** @description Remove one of the token's customer's methods */
+            200: {
+                headers: {
+                    /** @description Names this request in logs and support questions. */
+                    "Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeletedPaymentMethod"];
+                };
+            };
+        };
+    };
+    "myPaymentMethods.setDefault": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            "4XX": components["responses"]["Error"];
+            "5XX": components["responses"]["Error"];
+            /** @description Make one of the token's customer's methods the default */
+            200: {
+                headers: {
+                    /** @description Names this request in logs and support questions. */
+                    "Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaymentMethod"];
+                };
+            };
+        };
+    };
     "mySubscriptions.list": {
         parameters: {
             query?: {
@@ -1810,6 +2128,58 @@ export interface operations {
                     } & {
                         [key: string]: unknown;
                     };
+                };
+            };
+        };
+    };
+    "paymentMethods.detach": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            "4XX": components["responses"]["Error"];
+            "5XX": components["responses"]["Error"];
+            /** @description Remove a payment method */
+            200: {
+                headers: {
+                    /** @description Names this request in logs and support questions. */
+                    "Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeletedPaymentMethod"];
+                };
+            };
+        };
+    };
+    "paymentMethods.setDefault": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            "4XX": components["responses"]["Error"];
+            "5XX": components["responses"]["Error"];
+            /** @description Make a method its customer's default */
+            200: {
+                headers: {
+                    /** @description Names this request in logs and support questions. */
+                    "Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaymentMethod"];
                 };
             };
         };

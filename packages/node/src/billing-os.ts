@@ -10,6 +10,7 @@ import { Products } from './resources/products';
 import { SessionTokens } from './resources/session-tokens';
 import { Subscriptions } from './resources/subscriptions';
 import { TestClocks } from './resources/test-clocks';
+import { PaymentMethods } from './resources/payment-methods';
 import { Usage } from './resources/usage';
 import { Events } from './resources/events';
 import { WebhookEndpoints } from './resources/webhook-endpoints';
@@ -42,6 +43,7 @@ class Services {
     @inject(TestClocks) readonly testClocks: TestClocks,
     @inject(WebhookEndpoints) readonly webhookEndpoints: WebhookEndpoints,
     @inject(Events) readonly events: Events,
+    @inject(PaymentMethods) readonly paymentMethods: PaymentMethods,
   ) {}
 }
 
@@ -105,6 +107,11 @@ export class BillingOS {
   /** The events of the key's mode, newest first, and their redelivery to an endpoint. */
   get events(): Events {
     return this.#services.events;
+  }
+
+  /** A customer's saved cards (brand, last4, expiry) and which one is the default. */
+  get paymentMethods(): PaymentMethods {
+    return this.#services.paymentMethods;
   }
 
   /** Webhook verification with this instance's `webhookSecret` (and a `CryptoProvider` a plugin registered, if any). */

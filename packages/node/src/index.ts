@@ -31,6 +31,7 @@ export { InvalidRequestError } from './errors/invalid-request-error';
 export { AuthenticationError } from './errors/authentication-error';
 export { PermissionError } from './errors/permission-error';
 export { NotFoundError } from './errors/not-found-error';
+export { PaymentError } from './errors/payment-error';
 export { IdempotencyError } from './errors/idempotency-error';
 export { RateLimitError } from './errors/rate-limit-error';
 export { ApiError } from './errors/api-error';
@@ -80,6 +81,8 @@ export type {
 export { Usage } from './resources/usage';
 export type { UsageRecord, UsageRecordParams } from './resources/usage-record';
 export { TestClocks } from './resources/test-clocks';
+export { PaymentMethods } from './resources/payment-methods';
+export type { DeletedPaymentMethod, PaymentMethod, PaymentMethodAttachParams } from './resources/payment-method';
 export type {
   DeletedTestClock,
   TestClock,

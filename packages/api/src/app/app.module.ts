@@ -16,6 +16,7 @@ import { ProductsModule } from '../products/products.module';
 import { SubscriptionsModule } from '../subscriptions/subscriptions.module';
 import { SessionTokensModule } from '../session-tokens/session-tokens.module';
 import { TestClocksModule } from '../test-clocks/test-clocks.module';
+import { PaymentsModule } from '../payments/payments.module';
 import { UsageModule } from '../usage/usage.module';
 import { LifecycleModule } from '../lifecycle/lifecycle.module';
 import { WebhooksModule } from '../webhooks/webhooks.module';
@@ -35,7 +36,7 @@ export class AppModule {
   static forRoot(dependencies: CoreDependencies): DynamicModule {
     return {
       module: AppModule,
-      imports: [CoreModule.forRoot(dependencies), AuthModule, RateLimitModule, IdempotencyModule, CustomersModule, SessionTokensModule, ProductsModule, SubscriptionsModule, EntitlementsModule, MeModule, WebhooksModule, LifecycleModule, TestClocksModule, UsageModule, WebhookEndpointsModule, EventsModule, OpenApiModule],
+      imports: [CoreModule.forRoot(dependencies), AuthModule, RateLimitModule, IdempotencyModule, CustomersModule, SessionTokensModule, ProductsModule, SubscriptionsModule, EntitlementsModule, MeModule, WebhooksModule, LifecycleModule, TestClocksModule, UsageModule, WebhookEndpointsModule, EventsModule, PaymentsModule, OpenApiModule],
       controllers: [HealthController],
       providers: [
         { provide: APP_FILTER, useClass: ApiExceptionFilter },

@@ -1,6 +1,15 @@
 import { z } from 'zod';
 
-export const API_ERROR_TYPES = ['invalid_request_error', 'authentication_error', 'permission_error', 'not_found_error', 'idempotency_error', 'rate_limit_error', 'api_error'] as const;
+export const API_ERROR_TYPES = [
+  'invalid_request_error',
+  'authentication_error',
+  'permission_error',
+  'not_found_error',
+  'payment_error',
+  'idempotency_error',
+  'rate_limit_error',
+  'api_error',
+] as const;
 
 /** Every error the API answers, whatever the status: `{ error: { type, code, message, param?, requestId } }`. */
 export const errorEnvelopeSchema = z

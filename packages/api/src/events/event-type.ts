@@ -9,6 +9,8 @@ export const EVENT_TYPES = [
   'subscription.canceled',
   'subscription.trial_will_end',
   'entitlement.limit_reached',
+  'payment_method.attached',
+  'payment_method.detached',
 ] as const;
 
 export type EventType = (typeof EVENT_TYPES)[number];

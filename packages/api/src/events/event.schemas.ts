@@ -3,6 +3,7 @@ import { pageQuery, pageSchema } from '../pagination/page';
 import { identifier, livemode, timestamp } from '../validation/common-schemas';
 import { customerSchema, deletedCustomerSchema } from '../customers/customer.schemas';
 import { subscriptionSchema } from '../subscriptions/subscription.schemas';
+import { paymentMethodSchema } from '../payments/payment-method.schemas';
 import { EVENT_TYPES } from './event-type';
 import type { EventType } from './event-type';
 
@@ -48,6 +49,7 @@ export const billingEventSchema = z
       '`renewed`: a new period began; `trial_will_end`: the trial ends in 3 days; `updated` also when a trial ends or a scheduled change applies.',
     ),
     eventOf(['entitlement.limit_reached'], entitlementLimitReachedSchema, 'EntitlementEvent', "A metered feature's balance reached 0 or below."),
+    eventOf(['payment_method.attached', 'payment_method.detached'], paymentMethodSchema, 'PaymentMethodEvent', 'A payment method was saved for a customer, or removed.'),
   ])
   .meta({ id: 'Event', description: "Something that happened to a merchant's data, as webhooks deliver it: `{ id, type, createdAt, livemode, data, previousAttributes? }`." });
 

@@ -9,6 +9,9 @@ const PUBLIC_ROUTES: ReadonlyArray<{ path: RegExp; methods: readonly string[] }>
   { path: /^\/v1\/me\/subscriptions$/, methods: ['GET', 'POST'] },
   { path: /^\/v1\/me\/subscriptions\/[^/]+$/, methods: ['GET', 'PATCH'] },
   { path: /^\/v1\/me\/subscriptions\/[^/]+\/cancel$/, methods: ['POST'] },
+  { path: /^\/v1\/me\/payment-methods$/, methods: ['GET'] },
+  { path: /^\/v1\/me\/payment-methods\/[^/]+$/, methods: ['DELETE'] },
+  { path: /^\/v1\/me\/payment-methods\/[^/]+\/default$/, methods: ['POST'] },
 ];
 
 /** The methods a browser may use on `path`; empty for secret-key-only routes. */

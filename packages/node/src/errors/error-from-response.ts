@@ -3,6 +3,7 @@ import { AuthenticationError } from './authentication-error';
 import { IdempotencyError } from './idempotency-error';
 import { InvalidRequestError } from './invalid-request-error';
 import { NotFoundError } from './not-found-error';
+import { PaymentError } from './payment-error';
 import { PermissionError } from './permission-error';
 import { RateLimitError } from './rate-limit-error';
 import type { BillingOSError, BillingOSErrorInit } from './billing-os-error';
@@ -25,6 +26,7 @@ const BY_TYPE: Record<string, (init: BillingOSErrorInit) => BillingOSError> = {
   authentication_error: (init) => new AuthenticationError(init),
   permission_error: (init) => new PermissionError(init),
   not_found_error: (init) => new NotFoundError(init),
+  payment_error: (init) => new PaymentError(init),
   idempotency_error: (init) => new IdempotencyError(init),
   api_error: (init) => new ApiError(init),
 };
@@ -32,6 +34,7 @@ const BY_TYPE: Record<string, (init: BillingOSErrorInit) => BillingOSError> = {
 const TYPE_BY_STATUS: Record<number, string> = {
   400: 'invalid_request_error',
   401: 'authentication_error',
+  402: 'payment_error',
   403: 'permission_error',
   404: 'not_found_error',
   409: 'idempotency_error',

@@ -7,6 +7,7 @@ const NAMES: ReadonlyMap<string, BillingOSErrorType | undefined> = new Map([
   ['AuthenticationError', 'authentication_error'],
   ['PermissionError', 'permission_error'],
   ['NotFoundError', 'not_found_error'],
+  ['PaymentError', 'payment_error'],
   ['IdempotencyError', 'idempotency_error'],
   ['RateLimitError', 'rate_limit_error'],
   ['ApiError', 'api_error'],

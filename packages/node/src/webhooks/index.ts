@@ -10,6 +10,7 @@ export type {
   BillingOSEventType,
   CustomerEvent,
   EntitlementEvent,
+  PaymentMethodEvent,
   EntitlementLimitReached,
   SubscriptionEvent,
   WebhookEventOf,

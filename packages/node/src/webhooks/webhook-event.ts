@@ -1,6 +1,7 @@
 import type * as contract from '@billingos/contract';
 import type { Customer, DeletedCustomer } from '../resources/customer';
 import type { Subscription } from '../resources/subscription';
+import type { PaymentMethod } from '../resources/payment-method';
 
 /** One delivery: `{ id, type, createdAt, livemode, data, previousAttributes? }`. */
 export interface WebhookEventOf<TType extends string, TData> {
@@ -38,9 +39,11 @@ export type SubscriptionEvent = WebhookEventOf<
   Subscription
 >;
 export type EntitlementEvent = WebhookEventOf<'entitlement.limit_reached', EntitlementLimitReached>;
+/** A card was saved for a customer, or removed. */
+export type PaymentMethodEvent = WebhookEventOf<'payment_method.attached' | 'payment_method.detached', PaymentMethod>;
 
 /** Every event BillingOS delivers; narrow it with `switch (event.type)`. */
-export type BillingOSEvent = CustomerEvent | SubscriptionEvent | EntitlementEvent;
+export type BillingOSEvent = CustomerEvent | SubscriptionEvent | EntitlementEvent | PaymentMethodEvent;
 
 /** Every event type, e.g. for a handler map. */
 export type BillingOSEventType = BillingOSEvent['type'];
