@@ -48,7 +48,7 @@ export interface SessionRouteModuleOptions {
 
 /** Mounts `POST <path>`, which verifies and dispatches BillingOS webhook events. */
 export interface WebhooksModuleOptions {
-  /** Route path, e.g. `'billingos/webhooks'` (the global prefix applies). */
+  /** Route path, e.g. `'api/billingos-webhooks'` (the global prefix applies). */
   path: string;
   /** Accepted age of a signature in seconds. @default 300 */
   tolerance?: number;

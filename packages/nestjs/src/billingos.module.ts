@@ -14,7 +14,7 @@ import { ConfigurableModuleClass } from './billingos.module-definition';
  *       webhookSecret: process.env.BILLINGOS_WEBHOOK_SECRET,
  *       authProvider: RequestUserAuthProvider,
  *       sessionRoute: { path: 'billingos/session' },
- *       webhooks: { path: 'billingos/webhooks' },
+ *       webhooks: { path: 'api/billingos-webhooks' },
  *     }),
  *   ],
  *   providers: [BillingEvents],
@@ -32,7 +32,7 @@ import { ConfigurableModuleClass } from './billingos.module-definition';
  *     webhookSecret: config.get('BILLINGOS_WEBHOOK_SECRET'),
  *   }),
  *   isGlobal: true,
- *   webhooks: { path: 'billingos/webhooks' },
+ *   webhooks: { path: 'api/billingos-webhooks' },
  * });
  * ```
  */

@@ -9,7 +9,7 @@ export function validateSecretKey(key: string | undefined): 'test' | 'live' {
       code: 'missing_secret_key',
       message:
         'No BillingOS secret key: pass `new BillingOS({ secretKey: "sk_test_…" })` or set BILLINGOS_SECRET_KEY ' +
-        '(the key is in your dashboard; a local `billingos-api` prints its test merchant\'s keys when it starts).',
+        '(a local `billingos-api` prints its test merchant\'s keys at its first start; `npm start` keeps them in .billingos/dev-keys.json).',
     });
   }
   if (key.startsWith('pk_')) {
@@ -24,7 +24,7 @@ export function validateSecretKey(key: string | undefined): 'test' | 'live' {
   if (!match) {
     throw new ConfigurationError({
       code: 'malformed_secret_key',
-      message: `The BillingOS secret key "${redact(key)}" is malformed: expected sk_test_… or sk_live_… followed by at least 8 characters. Copy it again from your dashboard.`,
+      message: `The BillingOS secret key "${redact(key)}" is malformed: expected sk_test_… or sk_live_… followed by at least 8 characters. Copy it again from where you saved it.`,
     });
   }
   return match[1] as 'test' | 'live';

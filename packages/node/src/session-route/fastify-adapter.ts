@@ -37,7 +37,7 @@ export interface FastifyHandlerOptions {
  * app.get('/api/billingos-session', toFastifyHandler(createSessionRoute({}, (request) => userFrom(request))));
  * app.register(async (webhooks) => {
  *   webhooks.addContentTypeParser('application/json', { parseAs: 'buffer' }, (request, body, done) => done(null, body));
- *   webhooks.post('/webhooks/billingos', toFastifyHandler(createWebhookRoute({ on: { … } })));
+ *   webhooks.post('/api/billingos-webhooks', toFastifyHandler(createWebhookRoute({ on: { … } })));
  * });
  */
 export function toFastifyHandler(route: (request: Request) => Promise<Response>, options: FastifyHandlerOptions = {}): FastifyHandler {

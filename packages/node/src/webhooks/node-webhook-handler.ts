@@ -26,7 +26,7 @@ export type WebhookHandler = (req: WebhookRequestLike, res: ServerResponseLike) 
  * into an object cannot be verified: the handler answers 500 and logs how to fix the mounting.
  *
  * @example
- * app.post('/webhooks/billingos', express.raw({ type: 'application/json' }), createWebhookHandler({
+ * app.post('/api/billingos-webhooks', express.raw({ type: 'application/json' }), createWebhookHandler({
  *   on: { 'subscription.canceled': (event) => revokeAccess(event.data.customerId) },
  * }));
  */

@@ -19,11 +19,11 @@ export const MAX_WEBHOOK_BODY_BYTES = 1024 * 1024;
  * `store`), 500 when a handler throws, so BillingOS retries later.
  *
  * @example
- * // app/api/webhooks/billingos/route.ts (Next.js App Router)
+ * // app/api/billingos-webhooks/route.ts (Next.js App Router)
  * export const POST = createWebhookRoute({
  *   on: { 'subscription.renewed': (event) => extendAccess(event.data.customerId, event.data.currentPeriodEnd) },
  * });
- * // Hono: app.post('/webhooks/billingos', (c) => route(c.req.raw))
+ * // Hono: app.post('/api/billingos-webhooks', (c) => route(c.req.raw))
  */
 export function createWebhookRoute(options: WebhookRouteOptions): WebhookRoute {
   const logger = options.logger ?? console;
