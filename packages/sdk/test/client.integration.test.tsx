@@ -157,10 +157,11 @@ describe('secret keys never run in the browser', () => {
     }
   });
 
-  test('the provider refuses one as apiKey or sessionToken', () => {
+  test('the provider refuses one as apiKey, sessionToken or publishableKey', () => {
     jest.spyOn(console, 'error').mockImplementation(() => {});
     expect(() => render(<BillingOSProvider apiKey={secret} />)).toThrow(/Secret keys must stay on your server/);
     expect(() => render(<BillingOSProvider sessionToken={secret} />)).toThrow(/Secret keys must stay on your server/);
+    expect(() => render(<BillingOSProvider sessionTokenUrl="/api/billingos-session" publishableKey={` ${secret}`} />)).toThrow(/Secret keys must stay on your server/);
   });
 
   test('a token source that returns one is refused before it is sent anywhere', async () => {

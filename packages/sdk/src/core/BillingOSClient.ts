@@ -1,6 +1,8 @@
 import { ConfigurationError } from './errors/ConfigurationError';
 import { ConnectionError } from './errors/ConnectionError';
+import { AuthenticationError } from './errors/AuthenticationError';
 import { errorFromResponse } from './errors/errorFromResponse';
+import { isBillingOSError } from './errors/isBillingOSError';
 import { assertSession } from './errors/sessionCleared';
 import { assertNotSecretKey } from './tokens/assertNotSecretKey';
 import { PublishableKeySource } from './tokens/PublishableKeySource';
@@ -32,6 +34,11 @@ export interface BillingOSClientOptions extends TokenManagerOptions {
   /** Legacy mode: the customer whose read-only billing a publishable key shows (`BillingOS-Customer`). */
   customerId?: string;
   /**
+   * A publishable key `pk_…` that reads the products while no one is signed in (the token source
+   * answers 401, or there is none), so a public pricing page shows the plans. Sent with that read only.
+   */
+  catalogKey?: string;
+  /**
    * The `fetch` to call the API with (a polyfill, or Node's in tests).
    * @default globalThis.fetch
    */
@@ -54,12 +61,14 @@ export class BillingOSClient {
   readonly tokens: TokenManager;
   readonly #apiUrl: string;
   readonly #customerId: string | undefined;
+  readonly #catalogKey: string | undefined;
   readonly #fetch: typeof fetch | undefined;
 
   constructor(options: BillingOSClientOptions) {
-    const { tokenSource, publishableKey } = options;
+    const { tokenSource, publishableKey, catalogKey } = options;
     if (publishableKey) assertNotSecretKey(publishableKey);
-    const source = tokenSource ?? (publishableKey ? new PublishableKeySource(publishableKey) : undefined);
+    if (catalogKey) assertNotSecretKey(catalogKey);
+    const source = tokenSource ?? (publishableKey ? new PublishableKeySource(publishableKey) : catalogKey ? signedOut : undefined);
     if (!source) {
       throw new ConfigurationError({
         code: 'missing_credentials',
@@ -69,6 +78,7 @@ export class BillingOSClient {
     this.tokens = new TokenManager(source, options);
     this.#apiUrl = (options.apiUrl ?? 'https://api.billingos.dev').replace(/\/+$/, '');
     this.#customerId = options.customerId;
+    this.#catalogKey = catalogKey;
     this.#fetch = options.fetch;
   }
 
@@ -100,9 +110,9 @@ export class BillingOSClient {
     return this.#request('POST', '/v1/me/entitlements/check', { featureKey, requiredBalance });
   }
 
-  /** The merchant's products with their prices. */
+  /** The merchant's products with their prices; while no one is signed in, read with the `catalogKey`. */
   listProducts(): Promise<List<Product>> {
-    return this.#request('GET', '/v1/products?limit=100');
+    return this.#request('GET', '/v1/products?limit=100', undefined, true);
   }
 
   /** Subscribes the customer to a price (`manage_subscription`). */
@@ -136,10 +146,10 @@ export class BillingOSClient {
    * would have answered becomes a `session_cleared` error, so no caller gets the old user's data and
    * no write runs with the next user's token.
    */
-  async #request<T>(method: string, path: string, body?: object): Promise<T> {
+  async #request<T>(method: string, path: string, body?: object, catalog = false): Promise<T> {
     const session = this.tokens.signal;
     try {
-      const result = await this.#attempt<T>(session, method, path, body);
+      const result = await this.#attempt<T>(session, method, path, body, catalog);
       assertSession(session);
       return result;
     } catch (error) {
@@ -148,9 +158,12 @@ export class BillingOSClient {
     }
   }
 
-  async #attempt<T>(session: AbortSignal, method: string, path: string, body?: object): Promise<T> {
+  async #attempt<T>(session: AbortSignal, method: string, path: string, body: object | undefined, catalog: boolean): Promise<T> {
     const idempotencyKey = method === 'POST' ? randomKey() : undefined;
-    let token = await this.tokens.getToken();
+    let token = await this.tokens.getToken().catch((error: unknown) => {
+      if (catalog && this.#catalogKey && isBillingOSError(error, 'authentication_error')) return this.#catalogKey;
+      throw error;
+    });
     assertSession(session);
     let response = await this.#send(session, method, path, token, body, idempotencyKey);
     if (response.status === 401 && !token.startsWith('pk_')) {
@@ -177,6 +190,14 @@ export class BillingOSClient {
     });
   }
 }
+
+/** The token source of a client with a catalog key only: no one is ever signed in. */
+const signedOut = {
+  getToken: () =>
+    Promise.reject(
+      new AuthenticationError({ code: 'signed_out', message: 'No one is signed in (a publishable key only).' }),
+    ),
+};
 
 function randomKey(): string {
   return globalThis.crypto?.randomUUID?.() ?? `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;

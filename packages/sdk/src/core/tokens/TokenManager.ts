@@ -1,3 +1,4 @@
+import { isBillingOSError } from '../errors/isBillingOSError';
 import { assertSession } from '../errors/sessionCleared';
 import { Subscribable } from '../Subscribable';
 import { assertNotSecretKey } from './assertNotSecretKey';
@@ -225,7 +226,9 @@ export class TokenManager extends Subscribable {
       this.#failures += 1;
       this.#retryAt = Date.now() + backoffDelay(this.#failures);
       this.#setState({ error: error as Error, isLoading: false });
-      this.#schedule();
+      // Signed out (a 401 and no token to keep) is no outage to poll through: the visitor is asked
+      // again by the resume events, refresh(), a new caller after the backoff, or another tab's token.
+      if (this.#current || !isBillingOSError(error, 'authentication_error')) this.#schedule();
       throw error;
     }
   }
