@@ -142,12 +142,27 @@ test('the spend route counts on the server only when signed in, and refuses once
 
 test('the secret key never reaches the browser', async () => {
   const page = await browser.newPage();
-  const bodies: string[] = [];
-  page.on('response', async (response) => bodies.push(await response.text().catch(() => '')));
+  let requests = 0;
+  let settled = 0;
+  const bodies: Promise<{ url: string; body: string }>[] = [];
+  page.on('request', () => (requests += 1));
+  page.on('requestfinished', () => (settled += 1));
+  page.on('requestfailed', () => (settled += 1));
+  page.on('response', (response) => bodies.push(response.text().then((body) => ({ url: response.url(), body }), () => ({ url: response.url(), body: '' }))));
   await signIn(page, 'e2e-secret-check');
   await page.getByRole('heading', { name: 'No plan yet' }).waitFor({ timeout: 20_000 });
-  expect(bodies.join('\n')).not.toContain(api.secretKey);
-  expect(bodies.join('\n')).not.toContain('sk_test_');
+  // Everything the page asked for so far has answered, and every answer is read.
+  const deadline = Date.now() + 20_000;
+  while (settled < requests) {
+    if (Date.now() > deadline) throw new Error(`${requests - settled} of the page's ${requests} requests still open after 20 s`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  const answers = await Promise.all(bodies);
+  // The collector saw the answer that matters most: the session route's, signed in.
+  expect(answers.some(({ url, body }) => new URL(url).pathname === '/api/billingos-session' && body.includes('"sessionToken"'))).toBe(true);
+  const seen = answers.map(({ body }) => body).join('\n');
+  expect(seen).not.toContain(api.secretKey);
+  expect(seen).not.toContain('sk_test_');
   await page.close();
 });
 
