@@ -2,7 +2,7 @@ import { BillingOS } from '@billingos/node';
 import { startTestServer, type TestServer } from '@billingos/api/testing';
 import { eventually } from './support/eventually';
 import { buildExample, type RunningExample, startExample } from './support/example-app';
-import { freePort } from '../../../test-utils/free-port';
+import { onFreePort } from '../../../test-utils/free-port';
 
 let api: TestServer;
 let example: RunningExample;
@@ -10,14 +10,16 @@ let signer: BillingOS;
 
 beforeAll(async () => {
   buildExample();
-  const port = await freePort();
-  api = await startTestServer({ webhookEndpoint: `http://127.0.0.1:${port}/api/billingos-webhooks` });
+  // The example's port is known only once it listens (it needs the API's URL to start), so the
+  // API's endpoint (signed with the merchant's webhook secret) starts on a port nothing serves and
+  // is pointed at the example afterwards.
+  api = await startTestServer({ webhookEndpoint: 'http://127.0.0.1:9/api/billingos-webhooks' });
   signer = new BillingOS({ secretKey: api.secretKey, apiUrl: api.url, webhookSecret: api.webhookSecret });
-  example = await startExample(port, {
-    BILLINGOS_SECRET_KEY: api.secretKey,
-    BILLINGOS_API_URL: api.url,
-    BILLINGOS_WEBHOOK_SECRET: api.webhookSecret,
-  });
+  const env = { BILLINGOS_SECRET_KEY: api.secretKey, BILLINGOS_API_URL: api.url, BILLINGOS_WEBHOOK_SECRET: api.webhookSecret };
+  example = await onFreePort((port) => startExample(port, env));
+  const endpoints = await signer.webhookEndpoints.list().toArray();
+  expect(endpoints).toHaveLength(1);
+  await signer.webhookEndpoints.update(endpoints[0]!.id, { url: `${example.url}/api/billingos-webhooks` });
 }, 120_000);
 afterAll(async () => {
   await example?.stop();
