@@ -5,7 +5,8 @@ import { withCatalogStack, renderSignedIn, shownDate, subscribe } from './catalo
 
 const env = withCatalogStack();
 
-const portal = <BillingPortal locale="en-US" timeZone="UTC" localization={{ features: { ai_credits: 'AI credits' } }} />;
+// No localization: the meters are named by the products (`name`), or by their keys.
+const portal = <BillingPortal locale="en-US" timeZone="UTC" />;
 const text = (element: Element) => element.textContent ?? '';
 const region = () => screen.getByRole('region', { name: 'Billing' });
 const planLoaded = () => screen.findByText('Your plan', {}, { timeout: 15_000 });

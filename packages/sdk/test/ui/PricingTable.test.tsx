@@ -9,6 +9,7 @@ const text = (element: Element) => element.textContent ?? '';
 const description = (element: Element) => document.getElementById(element.getAttribute('aria-describedby') ?? '')?.textContent;
 const plan = (name: string) => screen.getByRole('listitem', { name });
 const loaded = () => screen.findByRole('list', { name: 'Plans' }, { timeout: 15_000 });
+const features = (card: HTMLElement) => Array.from(card.querySelectorAll('.billingos-features li'), text);
 
 function tableFor(catalogIds: Catalog) {
   return <PricingTable locale="en-US" timeZone="UTC" productIds={[catalogIds.starter.id, catalogIds.team.id]} />;
@@ -21,12 +22,13 @@ test('loading, then the plans with monthly prices, their features, a trial, and 
 
   const starter = plan('Starter');
   expect(text(starter)).toContain('$9 / month');
-  expect(text(starter)).toContain('100 Ai credits');
+  expect(features(starter)).toEqual(['Reports', '100 AI credits']);
   expect(within(starter).getByRole('button', { name: 'Subscribe' })).toBeTruthy();
   const team = plan('Team');
   expect(text(team)).toContain('$29 / month');
   expect(text(team)).toContain('14-day free trial');
-  expect(text(team)).toContain('Unlimited Storage');
+  // Named features by their name; the others by their key, humanised.
+  expect(features(team)).toEqual(['Reports', 'Data exports', '1,000 AI credits', 'Unlimited Storage']);
   expect(within(team).getByRole('button', { name: 'Start free trial' })).toBeTruthy();
 
   const switcher = screen.getByRole('group', { name: 'Billing period' });
@@ -34,6 +36,33 @@ test('loading, then the plans with monthly prices, their features, a trial, and 
   expect(within(switcher).getByRole('button', { name: 'Yearly' }).getAttribute('aria-pressed')).toBe('true');
   expect(text(plan('Starter'))).toContain('$90 / year');
   expect(text(plan('Team'))).toContain('$290 / year');
+});
+
+test('a plan without a price for the chosen period stays, with the price it has and a note why', async () => {
+  const only = (name: string, interval: 'month' | 'year', amount: number) =>
+    env.stack.billing.products.create({ name, features: [{ key: 'reports', type: 'boolean' }], prices: [{ amount, currency: 'usd', interval }] });
+  const [solo, annual] = await Promise.all([only('Solo', 'month', 500), only('Annual', 'year', 40000)]);
+  renderSignedIn(env.stack, 'chooser', <PricingTable locale="en-US" productIds={[solo.id, env.catalog.starter.id, annual.id]} />);
+  await loaded();
+  const names = () => screen.getAllByRole('listitem').filter((item) => item.classList.contains('billingos-plan')).map((item) => item.querySelector('h3')!.textContent);
+
+  expect(names()).toEqual(['Solo', 'Starter', 'Annual']);
+  expect(text(plan('Solo'))).toContain('$5 / month');
+  expect(text(plan('Solo'))).not.toContain('only');
+  expect(text(plan('Annual'))).toContain('$400 / year');
+  expect(text(plan('Annual'))).toContain('Yearly only');
+
+  fireEvent.click(within(screen.getByRole('group', { name: 'Billing period' })).getByRole('button', { name: 'Yearly' }));
+  expect(names()).toEqual(['Solo', 'Starter', 'Annual']);
+  expect(text(plan('Solo'))).toContain('$5 / month');
+  expect(text(plan('Solo'))).toContain('Monthly only');
+  expect(text(plan('Starter'))).toContain('$90 / year');
+  expect(text(plan('Starter'))).not.toContain('only');
+  expect(text(plan('Annual'))).not.toContain('only');
+
+  // Its own price is what the visitor gets: subscribing from the yearly view is to the monthly price.
+  fireEvent.click(within(plan('Solo')).getByRole('button', { name: 'Subscribe' }));
+  expect(description(screen.getByRole('dialog', { name: 'Subscribe to Solo' }))).toBe('You will be charged $5 / month until you cancel.');
 });
 
 test('subscribing goes through a modal dialog: focus moves in, Escape closes and returns focus, Confirm subscribes', async () => {

@@ -1,9 +1,12 @@
 import { cleanup, render } from '@testing-library/react';
 import type { ReactNode } from 'react';
-import { BillingOSProvider } from '../../src/index';
+import { BillingOSProvider, type BillingOSProviderProps } from '../../src/index';
 import { startStack, type Stack } from '../support/stack';
 
-/** The plans the UI tests sell: monthly and yearly prices, boolean and metered features, one with a trial. */
+/**
+ * The plans the UI tests sell: monthly and yearly prices, boolean and metered features (some with
+ * a display name, some shown by their key), one with a trial.
+ */
 export async function createCatalog(stack: Stack) {
   const { billing } = stack;
   const [starter, team] = await Promise.all([
@@ -12,7 +15,7 @@ export async function createCatalog(stack: Stack) {
       description: 'For side projects',
       features: [
         { key: 'reports', type: 'boolean' },
-        { key: 'ai_credits', type: 'metered', limit: 100, reset: 'period' },
+        { key: 'ai_credits', name: 'AI credits', type: 'metered', limit: 100, reset: 'period' },
       ],
       prices: [
         { amount: 900, currency: 'usd', interval: 'month' },
@@ -24,8 +27,8 @@ export async function createCatalog(stack: Stack) {
       description: 'For growing teams',
       features: [
         { key: 'reports', type: 'boolean' },
-        { key: 'exports', type: 'boolean' },
-        { key: 'ai_credits', type: 'metered', limit: 1000, reset: 'period' },
+        { key: 'exports', name: 'Data exports', type: 'boolean' },
+        { key: 'ai_credits', name: 'AI credits', type: 'metered', limit: 1000, reset: 'period' },
         { key: 'storage', type: 'metered', limit: null, reset: 'never' },
       ],
       prices: [
@@ -67,11 +70,11 @@ export function withCatalogStack(): { readonly stack: Stack; readonly catalog: C
   };
 }
 
-/** Renders `ui` inside a provider signed in as `user` (or signed out) against the stack's API. */
-export function renderSignedIn(stack: Stack, user: string | null, ui: ReactNode) {
+/** Renders `ui` inside a provider signed in as `user` (or signed out) against the stack's API; `provider` adds props. */
+export function renderSignedIn(stack: Stack, user: string | null, ui: ReactNode, provider: Partial<BillingOSProviderProps> = {}) {
   const { fetch, calls } = stack.browserFetch(user ?? '');
   const result = render(
-    <BillingOSProvider sessionTokenUrl={stack.routeUrl} apiUrl={stack.api.url} fetch={fetch} createChannel={false}>
+    <BillingOSProvider sessionTokenUrl={stack.routeUrl} apiUrl={stack.api.url} fetch={fetch} createChannel={false} {...provider}>
       {ui}
     </BillingOSProvider>,
   );

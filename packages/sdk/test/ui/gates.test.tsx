@@ -49,14 +49,15 @@ test('Protect: a spent balance is the fallback; no plan at all is the fallback',
   expect(['no exports', 'no reports', 'no credits'].every((t) => screen.queryByText(t))).toBe(true);
 });
 
-test('Paywall: says what is missing and opens the pricing table in a dialog; the children once granted', async () => {
+test('Paywall: says what is missing (by the name a product gives it) and opens the pricing table in a dialog; the children once granted', async () => {
   renderSignedIn(env.stack, 'walled', <Paywall feature="exports" {...options}><p>export now</p></Paywall>);
-  const heading = await screen.findByRole('heading', { name: 'Upgrade to use Exports' }, { timeout: 15_000 });
-  expect(text(heading.parentElement)).toContain('Your plan does not include Exports.');
+  const heading = await screen.findByRole('heading', { name: 'Upgrade to use Data exports' }, { timeout: 15_000 });
+  expect(text(heading.parentElement)).toContain('Your plan does not include Data exports.');
+  expect(screen.queryByText(/Exports/)).toBeNull();
   const opener = screen.getByRole('button', { name: 'See plans' });
   opener.focus();
   fireEvent.click(opener);
-  const dialog = screen.getByRole('dialog', { name: 'Upgrade to use Exports' });
+  const dialog = screen.getByRole('dialog', { name: 'Upgrade to use Data exports' });
   await within(dialog).findByRole('list', { name: 'Plans' }, { timeout: 15_000 });
   fireEvent.keyDown(dialog, { key: 'Escape' });
   expect(screen.queryByRole('dialog')).toBeNull();
@@ -70,18 +71,23 @@ test('Paywall: says what is missing and opens the pricing table in a dialog; the
   expect(screen.queryByRole('dialog')).toBeNull();
 });
 
-test('Paywall: a used-up metered feature says when it resets', async () => {
+test('Paywall: a used-up metered feature says when it resets; the localization prop names it over the product', async () => {
   const { customerId, subscription } = await subscribe(env.stack, 'drained', env.catalog.starter.monthly);
   await env.stack.billing.usage.record({ customerId, featureKey: 'ai_credits', value: 100 });
-  renderSignedIn(env.stack, 'drained', <Paywall feature="ai_credits" {...options} localization={{ features: { ai_credits: 'AI credits' } }} />);
-  const heading = await screen.findByRole('heading', { name: 'Upgrade to use AI credits' }, { timeout: 15_000 });
-  expect(text(heading.parentElement)).toContain(`You have used all your AI credits for now. Resets on ${shownDate(subscription.currentPeriodEnd)}.`);
+  renderSignedIn(env.stack, 'drained', <Paywall feature="ai_credits" {...options} localization={{ features: { ai_credits: 'crédits IA' } }} />);
+  const heading = await screen.findByRole('heading', { name: 'Upgrade to use crédits IA' }, { timeout: 15_000 });
+  expect(text(heading.parentElement)).toContain(`You have used all your crédits IA for now. Resets on ${shownDate(subscription.currentPeriodEnd)}.`);
 });
 
-test('UsageMeter: usage of limit with a meter and the reset date; unlimited; included; not included', async () => {
+test('UsageMeter: usage of limit with a meter and the reset date; unlimited; included; not included; each by its product name, else its key', async () => {
   const { customerId, subscription } = await subscribe(env.stack, 'metered', env.catalog.team.yearly);
   await env.stack.billing.usage.record({ customerId, featureKey: 'ai_credits', value: 850 });
   await env.stack.billing.usage.record({ customerId, featureKey: 'storage', value: 12 });
+  // Every name a meter ever shows, from the first render on: the key must not flash before the product's name.
+  const shown = new Set<string>();
+  const record = () => document.querySelectorAll('.billingos-meter-name').forEach((name) => shown.add(name.textContent ?? ''));
+  const observer = new MutationObserver(record);
+  observer.observe(document.body, { childList: true, subtree: true, characterData: true });
   renderSignedIn(
     env.stack,
     'metered',
@@ -91,17 +97,29 @@ test('UsageMeter: usage of limit with a meter and the reset date; unlimited; inc
       ))}
     </>,
   );
-  const meter = await screen.findByRole('meter', { name: 'Ai credits' }, { timeout: 15_000 });
+  record();
+  const meter = await screen.findByRole('meter', { name: 'AI credits' }, { timeout: 15_000 });
+  observer.disconnect();
+  expect([...shown].filter((name) => name !== '').sort()).toEqual(['AI credits', 'Data exports', 'Seats', 'Storage']);
   expect(meter.getAttribute('aria-valuetext')).toBe('850 of 1,000 used');
   expect(meter.getAttribute('data-level')).toBe('high');
   const rows = Array.from(document.querySelectorAll('.billingos-meter')).map((row) => row.textContent);
   expect(rows).toEqual([
-    `Ai credits850 of 1,000 usedResets on ${shownDate(subscription.currentPeriodEnd)}`,
+    `AI credits850 of 1,000 usedResets on ${shownDate(subscription.currentPeriodEnd)}`,
     'Storage12 usedUnlimited',
-    'ExportsIncluded',
+    'Data exportsIncluded',
     'SeatsNot included in your plan',
   ]);
   expect(screen.getAllByRole('meter')).toHaveLength(1);
+});
+
+test('UsageMeter on its own paints its own surface in its theme, so its label never sits on the page in the other scheme', async () => {
+  renderSignedIn(env.stack, 'metered', <UsageMeter feature="ai_credits" {...options} appearance={{ theme: 'dark' }} />);
+  const meter = await screen.findByRole('meter', { name: 'AI credits' }, { timeout: 15_000 });
+  const root = meter.closest('.billingos-root')!;
+  expect(root.classList.contains('billingos-usage-meter')).toBe(true);
+  expect(root.getAttribute('data-billingos-theme')).toBe('dark');
+  // What the stylesheet does with that class is checked in styles.test.ts, and in Chromium by themes.e2e.test.ts.
 });
 
 test('UsageMeter: signed out says so', async () => {

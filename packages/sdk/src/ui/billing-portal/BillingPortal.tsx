@@ -46,10 +46,7 @@ function Portal() {
   const products = useProducts();
 
   const error = subscriptions.error ?? products.error;
-  if (error && (!subscriptions.data || !products.data)) {
-    return <ErrorNotice error={error} onRetry={() => void Promise.all([subscriptions.refetch(), products.refetch()]).catch(() => {})} />;
-  }
-  if (!subscriptions.data || !products.data) return <Skeleton rows={4} />;
+  if (!subscriptions.data || !products.data) return error ? <ErrorNotice error={error} retry={[subscriptions, products]} /> : <Skeleton rows={4} />;
 
   const active = findActive(subscriptions.data);
   if (!active) {

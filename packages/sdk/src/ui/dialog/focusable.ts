@@ -1,4 +1,5 @@
-const SELECTOR = 'a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
+// What the dialogs hold (buttons, the pricing table's links); they have no form fields.
+const SELECTOR = 'a[href],button:not([disabled]),[tabindex]:not([tabindex="-1"])';
 
 /** The elements inside `container` that Tab reaches, in order. */
 export function focusableIn(container: HTMLElement): HTMLElement[] {

@@ -16,6 +16,9 @@ export const defaultLocalization = {
   perYear: '/ year',
   perIntervals: '/ {count} {interval}s',
   noPlans: 'No plans are available yet.',
+  intervalOnly: '{interval} only',
+  signIn: 'Sign in',
+  signInToSubscribe: 'Sign in to subscribe',
   currentPlan: 'Current plan',
   subscribe: 'Subscribe',
   startTrial: 'Start free trial',
@@ -77,7 +80,7 @@ export const defaultLocalization = {
 
 /** The labels a `localization` prop may replace, and the feature names to show instead of their keys. */
 export type Localization = Partial<typeof defaultLocalization> & {
-  /** Display names of feature keys, e.g. `{ ai_credits: 'AI credits' }`; otherwise the key, humanized. */
+  /** Display names of feature keys, e.g. `{ ai_credits: 'AI credits' }`; otherwise the product's `name` for it, else the key humanized. */
   features?: Record<string, string>;
 };
 

@@ -17,6 +17,12 @@ export interface UIOptions {
    * @default the browser's (`'UTC'` while rendering on the server and hydrating)
    */
   timeZone?: string;
+  /**
+   * Your sign-in page. A signed-out visitor's plan buttons link to it, and so does the "signed
+   * out" notice. Add your own return parameter if your sign-in page takes one.
+   * @example '/sign-in?redirect_url=/pricing'
+   */
+  signInUrl?: string;
 }
 
 export const UIOptionsContext = createContext<UIOptions>({});
@@ -26,6 +32,7 @@ export function mergeOptions(outer: UIOptions, own: UIOptions): UIOptions {
   return {
     locale: own.locale ?? outer.locale,
     timeZone: own.timeZone ?? outer.timeZone,
+    signInUrl: own.signInUrl ?? outer.signInUrl,
     localization: { ...outer.localization, ...own.localization, features: { ...outer.localization?.features, ...own.localization?.features } },
     appearance: {
       theme: own.appearance?.theme ?? outer.appearance?.theme,

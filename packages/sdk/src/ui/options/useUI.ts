@@ -17,14 +17,17 @@ export interface UI {
   interval(price: Price): string;
   date(iso: string): string;
   number(value: number): string;
-  feature(key: string): string;
+  /** A feature's name: the `localization` prop's, else the product's (`name`), else the key humanised. */
+  feature(key: string, name?: string): string;
+  /** Where a signed-out visitor signs in (the `signInUrl` option). */
+  signInUrl: string | undefined;
 }
 
 /** The labels and formatters of the nearest component's options. */
 export function useUI(): UI {
   const options = useContext(UIOptionsContext);
   const { locale, timeZone } = useLocaleEnvironment(options.locale, options.timeZone);
-  const { localization } = options;
+  const { localization, signInUrl } = options;
   return useMemo(() => {
     const t: UI['t'] = (key, values = {}) =>
       (localization?.[key] ?? defaultLocalization[key]).replace(/\{(\w+)\}/g, (match, name: string) => String(values[name] ?? match));
@@ -35,7 +38,8 @@ export function useUI(): UI {
       interval: (price) => (price.intervalCount > 1 ? t('perIntervals', { count: price.intervalCount, interval: price.interval }) : t(per[price.interval])),
       date: (iso) => formatDate(locale, timeZone, iso),
       number: (value) => numbers.format(value),
-      feature: (key) => localization?.features?.[key] ?? humanize(key),
+      feature: (key, name) => localization?.features?.[key] ?? name ?? humanize(key),
+      signInUrl,
     };
-  }, [locale, timeZone, localization]);
+  }, [locale, timeZone, localization, signInUrl]);
 }

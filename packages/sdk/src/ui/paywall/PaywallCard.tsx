@@ -4,6 +4,7 @@ import { useEntitlement } from '@billingos/sdk';
 import { Dialog } from '../dialog/Dialog';
 import { useUI } from '../options/useUI';
 import { PricingTable } from '../pricing-table/PricingTable';
+import { useFeatureName } from '../shared/useFeatureName';
 
 /** Why the feature is out of reach (not in the plan, or used up until a date) and a way to the plans. */
 export function PaywallCard({ feature }: { feature: string }) {
@@ -11,7 +12,8 @@ export function PaywallCard({ feature }: { feature: string }) {
   const { t } = ui;
   const { entitlement, resetsAt } = useEntitlement(feature);
   const [open, setOpen] = useState(false);
-  const name = ui.feature(feature);
+  const name = useFeatureName(feature);
+  if (name === undefined) return null;
   const title = t('paywallTitle', { feature: name });
   return (
     <div className="billingos-card billingos-paywall-card">

@@ -2,7 +2,8 @@
 import type { Price } from '@billingos/sdk';
 import { useUI } from '../options/useUI';
 
-const labels = { day: 'daily', week: 'weekly', month: 'monthly', year: 'yearly' } as const;
+/** The label of each interval: "Monthly", "Yearly"… */
+export const intervalLabels = { day: 'daily', week: 'weekly', month: 'monthly', year: 'yearly' } as const;
 
 interface IntervalSwitchProps {
   intervals: Price['interval'][];
@@ -17,7 +18,7 @@ export function IntervalSwitch({ intervals, value, onChange }: IntervalSwitchPro
     <div className="billingos-switch" role="group" aria-label={t('billingPeriod')}>
       {intervals.map((interval) => (
         <button key={interval} type="button" aria-pressed={interval === value} onClick={() => onChange(interval)}>
-          {t(labels[interval])}
+          {t(intervalLabels[interval])}
         </button>
       ))}
     </div>

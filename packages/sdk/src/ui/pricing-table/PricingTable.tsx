@@ -1,14 +1,14 @@
 'use client';
 import { useState } from 'react';
-import { useProducts, useSubscriptions, type Price } from '@billingos/sdk';
+import { isBillingOSError, useProducts, useSubscriptions, type Price, type Product } from '@billingos/sdk';
 import type { UIOptions } from '../options/UIOptions';
 import { useUI } from '../options/useUI';
 import { ErrorNotice } from '../shared/ErrorNotice';
 import { Root, splitOptions } from '../shared/Root';
 import { findActive } from '../shared/findActive';
 import { Skeleton } from '../shared/Skeleton';
-import { IntervalSwitch } from './IntervalSwitch';
-import { planAction } from './planAction';
+import { IntervalSwitch, intervalLabels } from './IntervalSwitch';
+import { planAction, type PlanAction } from './planAction';
 import { PlanCard } from './PlanCard';
 import { PlanChangeDialog, type PlanChoice } from './PlanChangeDialog';
 
@@ -22,14 +22,16 @@ const ORDER: Price['interval'][] = ['month', 'year', 'week', 'day'];
 /**
  * The merchant's active plans with their prices, a monthly/yearly switch when both exist, the
  * customer's plan marked; subscribing and changing plan go through a confirmation dialog, and a
- * downgrade waits for the end of the paid period.
+ * downgrade waits for the end of the paid period. A plan without a price for the chosen period
+ * keeps its own, marked "Monthly only". Signed out (the session route answers 401), it shows the
+ * plans read with the provider's `publishableKey`, their buttons linking to `signInUrl`.
  *
  * @example
  * import { PricingTable } from '@billingos/sdk/ui';
  * import '@billingos/sdk/ui/styles.css';
  *
- * <BillingOSProvider sessionTokenUrl="/api/billingos-session">
- *   <PricingTable />
+ * <BillingOSProvider sessionTokenUrl="/api/billingos-session" publishableKey="pk_live_…">
+ *   <PricingTable signInUrl="/sign-in" />
  * </BillingOSProvider>
  */
 export function PricingTable(props: PricingTableProps) {
@@ -49,22 +51,26 @@ function Plans({ productIds }: { productIds?: string[] | undefined }) {
   const [choice, setChoice] = useState<PlanChoice | null>(null);
   const [message, setMessage] = useState('');
 
-  const error = products.error ?? subscriptions.error;
-  if (error && (!products.data || !subscriptions.data)) {
-    return <ErrorNotice error={error} onRetry={() => void Promise.all([products.refetch(), subscriptions.refetch()]).catch(() => {})} />;
+  // Signed out is no failure here: the plans (read with the publishable key) lead to sign-in.
+  const signedOut = !subscriptions.data && isBillingOSError(subscriptions.error, 'authentication_error');
+  const error = products.error ?? (signedOut ? null : subscriptions.error);
+  if (!products.data || !(subscriptions.data || signedOut)) {
+    return error ? <ErrorNotice error={error} retry={[products, subscriptions]} /> : <Skeleton />;
   }
-  if (!products.data || !subscriptions.data) return <Skeleton />;
 
-  const history = subscriptions.data;
+  const history = subscriptions.data ?? [];
   const active = findActive(history);
   const shown = productIds
     ? productIds.flatMap((id) => products.data!.filter((p) => p.id === id && p.active))
     : products.data.filter((p) => p.active).sort((a, b) => cheapest(a.prices) - cheapest(b.prices));
   const intervals = ORDER.filter((interval) => shown.some((p) => p.prices.some((price) => price.interval === interval)));
   const interval = chosenInterval ?? (active && intervals.includes(active.price.interval) ? active.price.interval : intervals[0]);
-  const cards = shown.flatMap((product) => {
-    const price = product.prices.find((p) => p.id === active?.price.id && p.interval === interval) ?? product.prices.find((p) => p.interval === interval);
-    return price ? [{ product, price, action: planAction(price, active, history) }] : [];
+  const cards = shown.map((product) => {
+    const price = priceFor(product, interval, active?.price.id);
+    const action: PlanAction = signedOut ? { kind: 'signIn', trialDays: price.trialDays } : planAction(price, active, history);
+    // A plan without a price for this period is shown with its own, and says so: never silently left out.
+    const note = price.interval !== interval && ui.t('intervalOnly', { interval: ui.t(intervalLabels[price.interval]) });
+    return { product, price, action, note };
   });
   const currentName = products.data.find((p) => p.id === active?.productId)?.name ?? '';
 
@@ -75,7 +81,7 @@ function Plans({ productIds }: { productIds?: string[] | undefined }) {
         {message}
       </p>
       {cards.length === 0 ? (
-        <p className="billingos-muted">{ui.t('noPlans')}</p>
+        <p className="billingos-card billingos-empty billingos-muted">{ui.t('noPlans')}</p>
       ) : (
         <ul className="billingos-plans" aria-label={ui.t('plans')}>
           {cards.map((card) => (
@@ -89,3 +95,9 @@ function Plans({ productIds }: { productIds?: string[] | undefined }) {
 }
 
 const cheapest = (prices: Price[]) => Math.min(...prices.map((p) => p.amount));
+
+/** The product's price for `interval`, else another (a product has at least one): the customer's own first. */
+function priceFor({ prices }: Product, interval: Price['interval'] | undefined, activePriceId: string | undefined): Price {
+  const mine = (list: Price[]) => list.find((p) => p.id === activePriceId) ?? list[0];
+  return mine(prices.filter((p) => p.interval === interval)) ?? mine(prices)!;
+}

@@ -1,11 +1,13 @@
 import type { Price, Subscription } from '@billingos/sdk';
-import { monthlyAmount } from '../options/formatters';
+import { yearlyAmount } from '../options/formatters';
 
 /** What a plan card offers, given the customer's subscription. */
 export type PlanAction =
   | { kind: 'current' }
   | { kind: 'scheduled'; effectiveAt: string }
   | { kind: 'subscribe'; trialDays: number }
+  /** No one is signed in: the button leads to the `signInUrl`. */
+  | { kind: 'signIn'; trialDays: number }
   | { kind: 'upgrade' }
   | { kind: 'switch' }
   /** Cheaper plans wait for the period's end, so the customer keeps what they paid for. */
@@ -22,7 +24,7 @@ export function planAction(price: Price, active: Subscription | null, subscripti
   }
   if (active.price.id === price.id) return { kind: 'current' };
   if (active.scheduledChange?.priceId === price.id) return { kind: 'scheduled', effectiveAt: active.scheduledChange.effectiveAt };
-  const difference = monthlyAmount(price) - monthlyAmount(active.price);
+  const difference = yearlyAmount(price) - yearlyAmount(active.price);
   if (difference < 0) return { kind: 'downgrade', effectiveAt: active.currentPeriodEnd };
   return { kind: difference > 0 ? 'upgrade' : 'switch' };
 }

@@ -2,18 +2,21 @@
 import { useEntitlement } from '@billingos/sdk';
 import { useUI } from '../options/useUI';
 import { ErrorNotice } from '../shared/ErrorNotice';
+import { useFeatureName } from '../shared/useFeatureName';
 
 /** One feature's usage: `usage of limit` with a bar and the reset date, or unlimited, or included. */
 export function Meter({ feature }: { feature: string }) {
   const ui = useUI();
   const { t } = ui;
-  const { entitlement, error, isLoading, refetch } = useEntitlement(feature);
-  const name = ui.feature(feature);
-  if (!entitlement && error) return <ErrorNotice error={error} onRetry={() => void refetch().catch(() => {})} />;
+  const result = useEntitlement(feature);
+  const { entitlement, error, isLoading } = result;
+  const name = useFeatureName(feature);
+  if (!entitlement && error) return <ErrorNotice error={error} retry={[result]} />;
 
+  const loading = (!entitlement && isLoading) || name === undefined;
   let value: string = t('notIncluded');
   let bar = null;
-  if (!entitlement && isLoading) value = '…';
+  if (loading) value = '…';
   else if (entitlement?.type === 'boolean') value = t('included');
   else if (entitlement?.type === 'metered') {
     const { usage, limit, resetsAt } = entitlement;
@@ -42,7 +45,7 @@ export function Meter({ feature }: { feature: string }) {
     );
   }
   return (
-    <div className="billingos-meter" aria-busy={(!entitlement && isLoading) || undefined}>
+    <div className="billingos-meter" aria-busy={loading || undefined}>
       <div className="billingos-meter-header">
         <span className="billingos-meter-name">{name}</span>
         <span className="billingos-meter-value">{value}</span>
