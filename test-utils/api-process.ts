@@ -1,7 +1,6 @@
 import { spawn } from 'node:child_process';
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { freePort } from './free-port';
 
 const API_DIR = join(__dirname, '..', 'packages', 'api');
 const MAIN = join(API_DIR, 'dist', 'main.js');
@@ -19,7 +18,7 @@ export interface ApiProcess {
 }
 
 export interface ApiProcessOptions {
-  /** Environment on top of a clean one (PATH and HOME are kept); PORT is chosen when absent. */
+  /** Environment on top of a clean one (PATH and HOME are kept); without PORT it listens on a port the system picks (PORT=0) and `url` is the one it prints. */
   env?: Record<string, string>;
   /** @default 60_000 */
   startTimeoutMs?: number;
@@ -35,8 +34,8 @@ export interface ApiProcessOptions {
  */
 export async function startApiProcess(options: ApiProcessOptions = {}): Promise<ApiProcess> {
   assertBuilt();
-  const port = options.env?.PORT ?? String(await freePort());
-  const env: Record<string, string> = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', TMPDIR: process.env.TMPDIR ?? '/tmp', ...options.env, PORT: port };
+  // PORT=0: the process binds a port the system picks and prints its URL, so no port chosen here can be taken before it binds.
+  const env: Record<string, string> = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', TMPDIR: process.env.TMPDIR ?? '/tmp', PORT: '0', ...options.env };
   const child = spawn(process.execPath, [MAIN], {
     env: { ...env, NODE_ENV: 'production' as const },
     stdio: ['ignore', 'pipe', 'pipe'],
