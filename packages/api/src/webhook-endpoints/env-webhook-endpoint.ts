@@ -5,13 +5,16 @@ import type { ApiConfig } from '../app/api-config';
 import { DEFAULT_MERCHANT_ID } from '../bootstrap/seed-merchant';
 import { Database } from '../storage/database';
 import { newId } from '../storage/ids';
-import { parseWebhookUrl } from './webhook-url-policy';
+import { assertAcceptableWebhookUrl } from './webhook-url-policy';
 
 /**
  * `BILLINGOS_WEBHOOK_URL` (the `webhookEndpoint` option): at start, the test merchant's test-mode
  * endpoint for every event type, signed with `BILLINGOS_WEBHOOK_SECRET`, is created or brought up
- * to date (URL, secret, enabled again), so one command still wires a local app. Without the
- * option an endpoint made by an earlier start stays as it is (delete it through the API).
+ * to date (URL, secret, enabled again), so one command still wires a local app. Its URL follows
+ * the test-mode rules (loopback such as http://localhost:3000 is fine; a private address stops
+ * the start with the reason). It counts among the merchant's endpoints, but is never refused for
+ * their number. Without the option an endpoint made by an earlier start stays as it is (delete
+ * it through the API).
  */
 @Injectable()
 export class EnvWebhookEndpoint implements OnApplicationBootstrap {
@@ -26,7 +29,7 @@ export class EnvWebhookEndpoint implements OnApplicationBootstrap {
   async onApplicationBootstrap(): Promise<void> {
     if (!this.#url) return;
     try {
-      parseWebhookUrl(this.#url, 'test');
+      await assertAcceptableWebhookUrl(this.#url, 'test');
     } catch (error) {
       throw new Error(`BILLINGOS_WEBHOOK_URL is not usable: ${(error as Error).message}`);
     }

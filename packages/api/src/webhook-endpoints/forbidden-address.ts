@@ -1,10 +1,13 @@
 import { BlockList, isIPv4, isIPv6 } from 'node:net';
 
-/** Ranges a live endpoint may not resolve to, each with the name a refusal message gives it. */
+/** The name of the one range test mode accepts (local development). */
+export const LOOPBACK = 'a loopback';
+
+/** Ranges a webhook endpoint may not resolve to, each with the name a refusal message gives it. */
 const RANGES: readonly (readonly [name: string, network: string, prefix: number])[] = [
   ['a cloud metadata', 'fd00:ec2::254', 128],
   ['an unspecified', '0.0.0.0', 8],
-  ['a loopback', '127.0.0.0', 8],
+  [LOOPBACK, '127.0.0.0', 8],
   ['a private (RFC 1918)', '10.0.0.0', 8],
   ['a private (RFC 1918)', '172.16.0.0', 12],
   ['a private (RFC 1918)', '192.168.0.0', 16],
@@ -15,7 +18,7 @@ const RANGES: readonly (readonly [name: string, network: string, prefix: number]
   ['a multicast', '224.0.0.0', 4],
   ['a reserved', '240.0.0.0', 4],
   ['an unspecified', '::', 128],
-  ['a loopback', '::1', 128],
+  [LOOPBACK, '::1', 128],
   ['a unique local (private)', 'fc00::', 7],
   ['a link-local', 'fe80::', 10],
   ['a site-local', 'fec0::', 10],
@@ -46,12 +49,6 @@ export function forbiddenRange(address: string): string | undefined {
   if (!family) return 'an unparseable';
   for (const [name, list] of lists) if (list.check(bare, family)) return name;
   return undefined;
-}
-
-/** Whether `address` is link-local or a cloud metadata service: refused in test mode too. */
-export function isMetadataAddress(address: string): boolean {
-  const range = forbiddenRange(address);
-  return range !== undefined && /link-local|metadata/.test(range);
 }
 
 function embeddedIPv4(address: string): string | undefined {
