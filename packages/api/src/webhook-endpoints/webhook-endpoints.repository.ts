@@ -26,6 +26,9 @@ export interface WebhookEndpointPatch {
   disabled?: boolean | undefined;
 }
 
+/** Endpoints a merchant may have per mode (Stripe's limit per account). */
+export const MAX_WEBHOOK_ENDPOINTS = 16;
+
 /** Webhook endpoints of one merchant in one mode; every query is scoped by both. */
 @Injectable()
 export class WebhookEndpointsRepository {
@@ -35,14 +38,29 @@ export class WebhookEndpointsRepository {
     this.#db = db;
   }
 
-  /** Checks the URL for the key's mode (live: https to public addresses only), then stores it with a fresh secret. */
+  /**
+   * Checks the URL for the key's mode (public addresses only; test mode also takes loopback and
+   * http), then stores it with a fresh secret, unless the merchant has `MAX_WEBHOOK_ENDPOINTS` in
+   * this mode already.
+   */
   async create(scope: MerchantScope, input: WebhookEndpointInput): Promise<WebhookEndpointWithSecret> {
     await checkUrl(input.url, scope);
-    const rows = await this.#db.query<WebhookEndpointRow>(
-      'INSERT INTO webhook_endpoints (id, merchant_id, mode, url, description, enabled_events, secret) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING *',
-      [newId('we'), scope.merchantId, scope.mode, input.url, input.description ?? null, JSON.stringify(input.enabledEvents), newWebhookSecret()],
-    );
-    return withSecret(rows[0]!);
+    return this.#db.transaction(async (tx) => {
+      // Concurrent creates of one merchant count one after the other (the lock leaves rows that reference the merchant alone).
+      await tx.query('SELECT 1 FROM merchants WHERE id = $1 FOR NO KEY UPDATE', [scope.merchantId]);
+      const [counted] = await tx.query<{ endpoints: number }>('SELECT count(*)::int AS endpoints FROM webhook_endpoints WHERE merchant_id = $1 AND mode = $2', [scope.merchantId, scope.mode]);
+      if (counted!.endpoints >= MAX_WEBHOOK_ENDPOINTS) {
+        throw invalidRequest(
+          'webhook_endpoint_limit',
+          `This account already has ${MAX_WEBHOOK_ENDPOINTS} webhook endpoints in ${scope.mode} mode, the most it may have. Delete one you no longer use (DELETE /v1/webhook-endpoints/:id), or point one at a new URL with PATCH, instead of creating another.`,
+        );
+      }
+      const rows = await tx.query<WebhookEndpointRow>(
+        'INSERT INTO webhook_endpoints (id, merchant_id, mode, url, description, enabled_events, secret) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING *',
+        [newId('we'), scope.merchantId, scope.mode, input.url, input.description ?? null, JSON.stringify(input.enabledEvents), newWebhookSecret()],
+      );
+      return withSecret(rows[0]!);
+    });
   }
 
   async get(scope: MerchantScope, id: string, param = 'id'): Promise<WebhookEndpoint> {
