@@ -16,15 +16,23 @@ function run(command: string, args: string[], env: Record<string, string> = {}):
   return spawn(command, args, { cwd: exampleDir, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
 }
 
+/** The URL the example prints once it listens (it runs with PORT=0), within 30 s. */
 function waitForUrl(child: ChildProcess): Promise<string> {
   return new Promise((resolve, reject) => {
     let output = '';
+    const timer = setTimeout(() => reject(new Error(`example printed no URL within 30 s: ${output}`)), 30_000);
     child.stdout?.on('data', (chunk: Buffer) => {
       output += chunk.toString();
       const match = /Example dashboard on (http:\/\/localhost:\d+)/.exec(output);
-      if (match?.[1]) resolve(match[1]);
+      if (match?.[1]) {
+        clearTimeout(timer);
+        resolve(match[1]);
+      }
     });
-    child.on('exit', (code) => reject(new Error(`example exited with ${code}: ${output}`)));
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`example exited with ${code}: ${output}`));
+    });
   });
 }
 
