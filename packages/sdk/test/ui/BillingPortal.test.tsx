@@ -70,6 +70,8 @@ test('cancel at period end through a confirmation, then resume; focus stays on t
   fireEvent.click(button('Resume plan'));
   await waitFor(() => expect(text(region())).toContain(`Renews on ${end}`), { timeout: 15_000 });
   expect(text(region())).toContain('Active');
+  // The resume settles once the entitlements it refetches are back too: the button is usable again.
+  await waitFor(() => expect(button('Cancel plan').getAttribute('aria-disabled')).toBeNull(), { timeout: 15_000 });
   const [after] = (await env.stack.billing.subscriptions.list({ customerId: subscription.customerId })).data;
   expect(after!.cancelAtPeriodEnd).toBe(false);
 });
