@@ -58,6 +58,8 @@ afterAll(async () => {
 });
 
 async function axeViolations(page: Page): Promise<string[]> {
+  // Skeletons pulse and dialogs rise in: colours measured mid-animation are partly transparent.
+  await page.waitForFunction(() => document.getAnimations().every((animation) => animation.playState !== 'running' || animation.effect?.getTiming().iterations === Infinity));
   await page.addScriptTag({ path: axeSource });
   const results = await page.evaluate(() => (window as unknown as { axe: { run: () => Promise<{ violations: { id: string; nodes: { target: unknown }[] }[] }> } }).axe.run());
   return results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')}`);

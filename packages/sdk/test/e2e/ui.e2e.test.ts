@@ -63,6 +63,8 @@ afterAll(async () => {
 
 /** axe-core's violations on the page as it is now. */
 async function axeViolations(): Promise<string[]> {
+  // A dialog fades and rises in: colours measured mid-animation are partly transparent (a skeleton's endless pulse aside).
+  await page.waitForFunction(() => document.getAnimations().every((animation) => animation.playState !== 'running' || animation.effect?.getTiming().iterations === Infinity));
   await page.addScriptTag({ path: axeSource });
   const results = await page.evaluate(() => (window as unknown as { axe: { run: () => Promise<{ violations: { id: string; nodes: { target: unknown }[] }[] }> } }).axe.run());
   return results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')}`);
