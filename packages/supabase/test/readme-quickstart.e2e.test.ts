@@ -31,7 +31,7 @@ describe("the README's App Router quickstart, as pasted (next build + next start
       NEXT_PUBLIC_SUPABASE_PUBLISHABLE_KEY: supabase.anonKey,
       BILLINGOS_SECRET_KEY: api.secretKey,
       BILLINGOS_API_URL: api.url,
-    });
+    }, '/billing'); // the quickstart has no home page
     browser = await launchChromium();
     const billing = new BillingOS({ secretKey: api.secretKey, apiUrl: api.url });
     await billing.products.create({ name: 'Pro', prices: [{ amount: 2900, currency: 'usd', interval: 'month' }] });

@@ -22,6 +22,9 @@ export class NextFixtureApp {
     const dir = await mkdtemp(join(tmpdir(), 'billingos-next-'));
     if (files) {
       await cp(join(__dirname, '../fixtures/next-app/next.config.mjs'), join(dir, 'next.config.mjs'));
+      // The README starts from a create-next-app app, whose layout imports its own app/globals.css.
+      await mkdir(join(dir, 'app'), { recursive: true });
+      await writeFile(join(dir, 'app/globals.css'), 'body { margin: 0; }\n');
       for (const [path, code] of Object.entries(files)) {
         await mkdir(dirname(join(dir, path)), { recursive: true });
         await writeFile(join(dir, path), code);
@@ -51,9 +54,9 @@ export class NextFixtureApp {
     return this.#dir;
   }
 
-  /** `next start` on a free loopback port with `env`; resolves to the app's URL once it is ready. */
-  async start(env: Record<string, string>): Promise<string> {
-    this.#server = await startNextApp(this.#dir, env);
+  /** `next start` on a free loopback port with `env`; resolves to the app's URL once `readyPath` answers. */
+  async start(env: Record<string, string>, readyPath = '/'): Promise<string> {
+    this.#server = await startNextApp(this.#dir, env, { readyPath });
     return this.#server.url;
   }
 
