@@ -48,6 +48,11 @@ export interface ApiServerOptions {
   webhookEndpoint?: string;
   /** How often the lifecycle worker runs due renewals, trial ends and cancellations. @default 1000 (0: off) */
   lifecycleIntervalMs?: number;
+  /**
+   * The URL buyers reach this API at (behind a proxy, your public origin), for checkout pages and
+   * hosted invoices. @default the address it listens on
+   */
+  publicUrl?: string;
   /** The API's time source (tests move time with a `ManualClock`). @default the system clock */
   clock?: Clock;
   /**
@@ -101,7 +106,12 @@ export async function startApiServer(options: ApiServerOptions = {}): Promise<Ap
   try {
     const seed = await seedMerchant(database, { keys: options.keys, legacyPublishableView: options.legacyPublishableView });
     const keyring = await SigningKeyring.load(database, options.signingKeys);
-    const config = { rateLimit: options.rateLimit ?? DEFAULT_RATE_LIMIT, webhookEndpoint: options.webhookEndpoint, lifecycleIntervalMs: options.lifecycleIntervalMs ?? 1000 };
+    const config = {
+      rateLimit: options.rateLimit ?? DEFAULT_RATE_LIMIT,
+      webhookEndpoint: options.webhookEndpoint,
+      lifecycleIntervalMs: options.lifecycleIntervalMs ?? 1000,
+      publicUrl: options.publicUrl ?? `http://${options.host ?? '127.0.0.1'}:${options.port ?? 3001}`,
+    };
     const clock = options.clock ?? new Clock();
     app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot({ database, keyring, config, clock }), {
       bodyParser: false,
@@ -115,8 +125,10 @@ export async function startApiServer(options: ApiServerOptions = {}): Promise<Ap
     app.getHttpServer().on('clientError', answerClientError);
     await app.listen(options.port ?? 3001, options.host ?? '127.0.0.1');
     const running = app;
+    const url = urlOf(running.getHttpServer().address() as AddressInfo);
+    config.publicUrl = options.publicUrl ?? url;
     return {
-      url: urlOf(running.getHttpServer().address() as AddressInfo),
+      url,
       database,
       generatedKeys: seed.generated,
       webhookSecret: seed.webhookSecret,

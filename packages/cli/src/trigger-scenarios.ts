@@ -50,6 +50,21 @@ async function onClock(billing: BillingOS, say: Say, trialDays: number, advanceM
   return created;
 }
 
+/** A subscription checkout paid with the test card alias: the session completes and the first invoice is made, finalised and paid. */
+async function checkout(billing: BillingOS, say: Say): Promise<void> {
+  const { monthly } = await plan(billing, say);
+  const session = await billing.checkoutSessions.create({
+    externalUserId: tag(),
+    mode: 'subscription',
+    priceId: monthly.id,
+    successUrl: 'https://example.com/success',
+    cancelUrl: 'https://example.com/cancel',
+  });
+  say(`checkout      ${session.id}`);
+  const done = await billing.checkoutSessions.confirm(session.id, { clientSecret: session.clientSecret, paymentMethodId: 'pm_card_visa' });
+  say(`paid          ${session.id} with pm_card_visa${done.status === 'complete' ? ` (subscription ${done.subscriptionId})` : ''}`);
+}
+
 export const SCENARIOS: Record<string, Scenario> = {
   'customer.created': async (billing, say) => {
     await customer(billing, say);
@@ -93,6 +108,10 @@ export const SCENARIOS: Record<string, Scenario> = {
     const method = await billing.paymentMethods.attach(owner.id, { paymentMethodId: 'pm_card_visa' });
     say(`card          ${method.id} (${method.card.brand} ${method.card.last4}) of ${owner.id}`);
   },
+  'checkout.session.completed': checkout,
+  'invoice.created': checkout,
+  'invoice.finalized': checkout,
+  'invoice.paid': checkout,
   'payment_method.detached': async (billing, say) => {
     const owner = await customer(billing, say);
     const method = await billing.paymentMethods.attach(owner.id, { paymentMethodId: 'pm_card_visa' });

@@ -35,6 +35,12 @@ export type DeletedTestClock = Schemas['DeletedTestClock'];
 export type PaymentMethod = Schemas['PaymentMethod'];
 export type DeletedPaymentMethod = Schemas['DeletedPaymentMethod'];
 
+export type Invoice = Schemas['Invoice'];
+export type InvoiceLine = Schemas['InvoiceLine'];
+export type InvoiceStatus = Schemas['InvoiceStatus'];
+export type CheckoutSession = Schemas['CheckoutSession'];
+export type CheckoutConfirmation = Schemas['CheckoutConfirmation'];
+
 export type EventType = Schemas['EventType'];
 export type BillingEvent = Schemas['Event'];
 export type EntitlementLimitReached = Schemas['EntitlementLimitReached'];

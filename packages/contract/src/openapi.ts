@@ -22,6 +22,57 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/checkout-sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Create a checkout session (a page to pay and subscribe, or to save a card) */
+        post: operations["checkoutSessions.create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/checkout-sessions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Retrieve a checkout session */
+        get: operations["checkoutSessions.get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/checkout-sessions/{id}/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Pay a checkout with a card or a saved method (authorised by the session's clientSecret) */
+        post: operations["checkoutSessions.confirm"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/customers": {
         parameters: {
             query?: never;
@@ -179,6 +230,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/invoices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List invoices, newest first */
+        get: operations["invoices.list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/invoices/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Retrieve an invoice */
+        get: operations["invoices.get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/me": {
         parameters: {
             query?: never;
@@ -190,6 +275,23 @@ export interface paths {
         get: operations["me.get"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/me/checkout-sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Start a checkout for the token's customer */
+        post: operations["myCheckoutSessions.create"];
         delete?: never;
         options?: never;
         head?: never;
@@ -224,6 +326,23 @@ export interface paths {
         put?: never;
         /** Check a feature for the token's customer (never tracks) */
         post: operations["myEntitlementCheck.check"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/me/invoices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The token's customer's invoices, newest first */
+        get: operations["invoices.mine"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -543,6 +662,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/test-payments/{id}/authenticate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The test provider's authentication page (HTML, test mode's stand-in for 3-D Secure) */
+        get: operations["testPaymentPage.page"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/test-payments/{id}/authenticate/{decision}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Complete or fail a test payment's authentication (the page's buttons; `decision` is `complete` or `fail`) */
+        post: operations["testPaymentPage.decide"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/usage": {
         parameters: {
             query?: never;
@@ -663,6 +816,114 @@ export interface components {
             name?: string;
             /** @constant */
             type: "boolean";
+        };
+        /** @description The outcome of confirming a checkout: complete, or still open with what the buyer must do. */
+        CheckoutConfirmation: {
+            paymentMethodId: string;
+            redirectUrl: string;
+            /** @constant */
+            status: "complete";
+            subscriptionId: string | null;
+        } | {
+            requiredAction: {
+                /** @enum {string} */
+                code: "requires_action" | "payment_failed" | "payment_method_required";
+                failure?: {
+                    code: string;
+                    declineCode: string | null;
+                    /** @description What to tell the buyer. */
+                    message: string;
+                };
+                /** @description For `requires_action`: where the buyer confirms the payment with their bank. */
+                url?: string;
+            };
+            /** @constant */
+            status: "open";
+        };
+        /** @description A buyer's way to a paid subscription, or to a saved card (`mode: "setup"`). */
+        CheckoutSession: {
+            /** @description What is charged today, in the currency's smallest unit (0 for a trial or a setup). */
+            amountDue: number;
+            cancelUrl: string;
+            /** @description Authorises showing and confirming this session from a browser (the checkout page, `<Checkout>`): keep it to the buyer. */
+            clientSecret: string;
+            /**
+             * Format: date-time
+             * @description ISO-8601, UTC.
+             */
+            createdAt: string;
+            currency: string | null;
+            customerId: string;
+            /**
+             * Format: date-time
+             * @description ISO-8601, UTC.
+             */
+            expiresAt: string;
+            id: string;
+            /** @description `true` in live mode (an `sk_live_` key), `false` in test mode. */
+            livemode: boolean;
+            /** @enum {string} */
+            mode: "subscription" | "setup";
+            /** @constant */
+            object: "checkout_session";
+            priceId: string | null;
+            /** @enum {string} */
+            status: "open" | "complete" | "expired";
+            subscriptionId: string | null;
+            successUrl: string;
+            trialDays: number;
+            /** @description The checkout page, served by the API: send the buyer there. */
+            url: string;
+        };
+        /** @description A checkout was paid (or its card saved), or expired unpaid. */
+        CheckoutSessionEvent: {
+            /**
+             * Format: date-time
+             * @description When it happened; on a test clock's customer, the clock's time.
+             */
+            createdAt: string;
+            data: components["schemas"]["CheckoutSession"];
+            /** @description Also the `webhook-id` of its deliveries: receivers de-duplicate on it. */
+            id: string;
+            /** @description `true` in live mode (an `sk_live_` key), `false` in test mode. */
+            livemode: boolean;
+            /** @description On an update: the fields that changed, with their values before. */
+            previousAttributes?: {
+                /** @description What is charged today, in the currency's smallest unit (0 for a trial or a setup). */
+                amountDue?: number;
+                cancelUrl?: string;
+                /** @description Authorises showing and confirming this session from a browser (the checkout page, `<Checkout>`): keep it to the buyer. */
+                clientSecret?: string;
+                /**
+                 * Format: date-time
+                 * @description ISO-8601, UTC.
+                 */
+                createdAt?: string;
+                currency?: string | null;
+                customerId?: string;
+                /**
+                 * Format: date-time
+                 * @description ISO-8601, UTC.
+                 */
+                expiresAt?: string;
+                id?: string;
+                /** @description `true` in live mode (an `sk_live_` key), `false` in test mode. */
+                livemode?: boolean;
+                /** @enum {string} */
+                mode?: "subscription" | "setup";
+                /** @constant */
+                object?: "checkout_session";
+                priceId?: string | null;
+                /** @enum {string} */
+                status?: "open" | "complete" | "expired";
+                subscriptionId?: string | null;
+                successUrl?: string;
+                trialDays?: number;
+                /** @description The checkout page, served by the API: send the buyer there. */
+                url?: string;
+            };
+            /** @enum {string} */
+            type: "checkout.session.completed" | "checkout.session.expired";
         };
         /** @description A merchant's customer: one of its users, or (B2B) one of its organizations, whose members all share it (its `externalUserId` is then `null`, so no member's id is shown to the others). Exactly one of `externalUserId` and `externalOrganizationId` is set. */
         Customer: {
@@ -886,7 +1147,7 @@ export interface components {
             };
         };
         /** @description Something that happened to a merchant's data, as webhooks deliver it: `{ id, type, createdAt, livemode, data, previousAttributes? }`. */
-        Event: components["schemas"]["CustomerEvent"] | components["schemas"]["CustomerDeletedEvent"] | components["schemas"]["SubscriptionEvent"] | components["schemas"]["EntitlementEvent"] | components["schemas"]["PaymentMethodEvent"];
+        Event: components["schemas"]["CustomerEvent"] | components["schemas"]["CustomerDeletedEvent"] | components["schemas"]["SubscriptionEvent"] | components["schemas"]["EntitlementEvent"] | components["schemas"]["PaymentMethodEvent"] | components["schemas"]["InvoiceEvent"] | components["schemas"]["CheckoutSessionEvent"];
         /** @description One page of a list, newest first. */
         EventList: {
             data: components["schemas"]["Event"][];
@@ -901,7 +1162,7 @@ export interface components {
          * @description What happened.
          * @enum {string}
          */
-        EventType: "customer.created" | "customer.updated" | "customer.deleted" | "subscription.created" | "subscription.updated" | "subscription.renewed" | "subscription.canceled" | "subscription.trial_will_end" | "entitlement.limit_reached" | "payment_method.attached" | "payment_method.detached";
+        EventType: "customer.created" | "customer.updated" | "customer.deleted" | "subscription.created" | "subscription.updated" | "subscription.renewed" | "subscription.canceled" | "subscription.trial_will_end" | "entitlement.limit_reached" | "payment_method.attached" | "payment_method.detached" | "invoice.created" | "invoice.finalized" | "invoice.paid" | "checkout.session.completed" | "checkout.session.expired";
         /** @description The API is up and reached its storage. */
         Health: {
             /** @constant */
@@ -912,6 +1173,141 @@ export interface components {
              */
             storage: "pglite" | "postgres";
         };
+        /** @description What a customer owes for a period of a subscription, and whether it is paid. Amounts are integers in minor units. */
+        Invoice: {
+            amountDue: number;
+            amountPaid: number;
+            attemptCount: number;
+            /** @enum {string} */
+            billingReason: "subscription_create" | "subscription_cycle" | "subscription_update";
+            /**
+             * Format: date-time
+             * @description ISO-8601, UTC.
+             */
+            createdAt: string;
+            currency: string;
+            customerId: string;
+            /** @description A printable page of the invoice, served by the API. */
+            hostedInvoiceUrl: string;
+            id: string;
+            lines: components["schemas"]["InvoiceLine"][];
+            /** @description `true` in live mode (an `sk_live_` key), `false` in test mode. */
+            livemode: boolean;
+            nextPaymentAttempt: string | null;
+            /** @description Per merchant and mode, without gaps: `INV-0001` (test mode: `TEST-0001`). */
+            number: string;
+            /** @constant */
+            object: "invoice";
+            paidAt: string | null;
+            /**
+             * Format: date-time
+             * @description ISO-8601, UTC.
+             */
+            periodEnd: string;
+            /**
+             * Format: date-time
+             * @description ISO-8601, UTC.
+             */
+            periodStart: string;
+            status: components["schemas"]["InvoiceStatus"];
+            subscriptionId: string | null;
+            subtotal: number;
+            total: number;
+        };
+        /** @description An invoice was made, finalised (numbered, due), or paid. */
+        InvoiceEvent: {
+            /**
+             * Format: date-time
+             * @description When it happened; on a test clock's customer, the clock's time.
+             */
+            createdAt: string;
+            data: components["schemas"]["Invoice"];
+            /** @description Also the `webhook-id` of its deliveries: receivers de-duplicate on it. */
+            id: string;
+            /** @description `true` in live mode (an `sk_live_` key), `false` in test mode. */
+            livemode: boolean;
+            /** @description On an update: the fields that changed, with their values before. */
+            previousAttributes?: {
+                amountDue?: number;
+                amountPaid?: number;
+                attemptCount?: number;
+                /** @enum {string} */
+                billingReason?: "subscription_create" | "subscription_cycle" | "subscription_update";
+                /**
+                 * Format: date-time
+                 * @description ISO-8601, UTC.
+                 */
+                createdAt?: string;
+                currency?: string;
+                customerId?: string;
+                /** @description A printable page of the invoice, served by the API. */
+                hostedInvoiceUrl?: string;
+                id?: string;
+                lines?: components["schemas"]["InvoiceLine"][];
+                /** @description `true` in live mode (an `sk_live_` key), `false` in test mode. */
+                livemode?: boolean;
+                nextPaymentAttempt?: string | null;
+                /** @description Per merchant and mode, without gaps: `INV-0001` (test mode: `TEST-0001`). */
+                number?: string;
+                /** @constant */
+                object?: "invoice";
+                paidAt?: string | null;
+                /**
+                 * Format: date-time
+                 * @description ISO-8601, UTC.
+                 */
+                periodEnd?: string;
+                /**
+                 * Format: date-time
+                 * @description ISO-8601, UTC.
+                 */
+                periodStart?: string;
+                status?: components["schemas"]["InvoiceStatus"];
+                subscriptionId?: string | null;
+                subtotal?: number;
+                total?: number;
+            };
+            /** @enum {string} */
+            type: "invoice.created" | "invoice.finalized" | "invoice.paid";
+        };
+        /** @description One line of an invoice. */
+        InvoiceLine: {
+            /** @description In the currency's smallest unit; negative for a credit. */
+            amount: number;
+            description: string;
+            period: components["schemas"]["InvoicePeriod"];
+            priceId: string | null;
+            proration: boolean;
+            quantity: number;
+        };
+        /** @description One page of a list, newest first. */
+        InvoiceList: {
+            data: components["schemas"]["Invoice"][];
+            /** @description Whether another page follows: pass `nextCursor` as `startingAfter` to read it. */
+            hasMore: boolean;
+            /** @description The last id of this page while `hasMore`, else `null`. */
+            nextCursor: string | null;
+            /** @constant */
+            object: "list";
+        };
+        /** @description The service period a line or invoice covers. */
+        InvoicePeriod: {
+            /**
+             * Format: date-time
+             * @description ISO-8601, UTC.
+             */
+            end: string;
+            /**
+             * Format: date-time
+             * @description ISO-8601, UTC.
+             */
+            start: string;
+        };
+        /**
+         * @description `open` until paid; `paid` once the charge succeeded.
+         * @enum {string}
+         */
+        InvoiceStatus: "draft" | "open" | "paid" | "void" | "uncollectible";
         /** @description A counted feature: `balance = limit − usage`. */
         MeteredEntitlement: {
             /** @description `limit − usage` (below 0 after unconditional usage); `null` when the limit is. */
@@ -1404,6 +1800,115 @@ export interface operations {
             };
         };
     };
+    "checkoutSessions.create": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Where "Back" takes the buyer. */
+                    cancelUrl: string;
+                    customerId?: string;
+                    externalUserId?: string;
+                    /**
+                     * @description `subscription`: pay and subscribe; `setup`: save a card for later.
+                     * @enum {string}
+                     */
+                    mode: "subscription" | "setup";
+                    /** @description The price to subscribe to (`mode: "subscription"`). */
+                    priceId?: string;
+                    /** @description Where the buyer goes once done; `session_id` is added to it. */
+                    successUrl: string;
+                };
+            };
+        };
+        responses: {
+            "4XX": components["responses"]["Error"];
+            "5XX": components["responses"]["Error"];
+            /** @description Create a checkout session (a page to pay and subscribe, or to save a card) */
+            201: {
+                headers: {
+                    /** @description Names this request in logs and support questions. */
+                    "Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CheckoutSession"];
+                };
+            };
+        };
+    };
+    "checkoutSessions.get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            "4XX": components["responses"]["Error"];
+            "5XX": components["responses"]["Error"];
+            /** @description Retrieve a checkout session */
+            200: {
+                headers: {
+                    /** @description Names this request in logs and support questions. */
+                    "Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CheckoutSession"];
+                };
+            };
+        };
+    };
+    "checkoutSessions.confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    card?: {
+                        cvc: string;
+                        expMonth: number;
+                        expYear: number;
+                        number: string;
+                    };
+                    /** @description The session's clientSecret (or send it as the bearer). */
+                    clientSecret?: string;
+                    /** @description A saved method of the session's customer (`pm_…`); in test mode also a `pm_card_…` alias. */
+                    paymentMethodId?: string;
+                };
+            };
+        };
+        responses: {
+            "4XX": components["responses"]["Error"];
+            "5XX": components["responses"]["Error"];
+            /** @description Pay a checkout with a card or a saved method (authorised by the session's clientSecret) */
+            200: {
+                headers: {
+                    /** @description Names this request in logs and support questions. */
+                    "Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CheckoutConfirmation"];
+                };
+            };
+        };
+    };
     "customers.list": {
         parameters: {
             query?: {
@@ -1687,7 +2192,7 @@ export interface operations {
             query?: {
                 limit?: string;
                 startingAfter?: string;
-                type?: "customer.created" | "customer.updated" | "customer.deleted" | "subscription.created" | "subscription.updated" | "subscription.renewed" | "subscription.canceled" | "subscription.trial_will_end" | "entitlement.limit_reached" | "payment_method.attached" | "payment_method.detached";
+                type?: "customer.created" | "customer.updated" | "customer.deleted" | "subscription.created" | "subscription.updated" | "subscription.renewed" | "subscription.canceled" | "subscription.trial_will_end" | "entitlement.limit_reached" | "payment_method.attached" | "payment_method.detached" | "invoice.created" | "invoice.finalized" | "invoice.paid" | "checkout.session.completed" | "checkout.session.expired";
             };
             header?: never;
             path?: never;
@@ -1792,6 +2297,62 @@ export interface operations {
             };
         };
     };
+    "invoices.list": {
+        parameters: {
+            query?: {
+                customerId?: string;
+                limit?: string;
+                startingAfter?: string;
+                status?: "draft" | "open" | "paid" | "void" | "uncollectible";
+                subscriptionId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            "4XX": components["responses"]["Error"];
+            "5XX": components["responses"]["Error"];
+            /** @description List invoices, newest first */
+            200: {
+                headers: {
+                    /** @description Names this request in logs and support questions. */
+                    "Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvoiceList"];
+                };
+            };
+        };
+    };
+    "invoices.get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            "4XX": components["responses"]["Error"];
+            "5XX": components["responses"]["Error"];
+            /** @description Retrieve an invoice */
+            200: {
+                headers: {
+                    /** @description Names this request in logs and support questions. */
+                    "Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Invoice"];
+                };
+            };
+        };
+    };
     "me.get": {
         parameters: {
             query?: never;
@@ -1812,6 +2373,46 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Customer"];
+                };
+            };
+        };
+    };
+    "myCheckoutSessions.create": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Where "Back" takes the buyer. */
+                    cancelUrl: string;
+                    /**
+                     * @description `subscription`: pay and subscribe; `setup`: save a card for later.
+                     * @enum {string}
+                     */
+                    mode: "subscription" | "setup";
+                    /** @description The price to subscribe to (`mode: "subscription"`). */
+                    priceId?: string;
+                    /** @description Where the buyer goes once done; `session_id` is added to it. */
+                    successUrl: string;
+                };
+            };
+        };
+        responses: {
+            "4XX": components["responses"]["Error"];
+            "5XX": components["responses"]["Error"];
+            /** @description Start a checkout for the token's customer */
+            201: {
+                headers: {
+                    /** @description Names this request in logs and support questions. */
+                    "Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CheckoutSession"];
                 };
             };
         };
@@ -1870,6 +2471,33 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["EntitlementCheck"];
+                };
+            };
+        };
+    };
+    "invoices.mine": {
+        parameters: {
+            query?: {
+                limit?: string;
+                startingAfter?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            "4XX": components["responses"]["Error"];
+            "5XX": components["responses"]["Error"];
+            /** @description The token's customer's invoices, newest first */
+            200: {
+                headers: {
+                    /** @description Names this request in logs and support questions. */
+                    "Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvoiceList"];
                 };
             };
         };
@@ -2640,6 +3268,55 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["TestClock"];
                 };
+            };
+        };
+    };
+    "testPaymentPage.page": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            "4XX": components["responses"]["Error"];
+            "5XX": components["responses"]["Error"];
+            /** @description The test provider's authentication page (HTML, test mode's stand-in for 3-D Secure) */
+            200: {
+                headers: {
+                    /** @description Names this request in logs and support questions. */
+                    "Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    "testPaymentPage.decide": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                decision: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            "4XX": components["responses"]["Error"];
+            "5XX": components["responses"]["Error"];
+            /** @description Complete or fail a test payment's authentication (the page's buttons; `decision` is `complete` or `fail`) */
+            200: {
+                headers: {
+                    /** @description Names this request in logs and support questions. */
+                    "Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };

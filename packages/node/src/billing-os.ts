@@ -11,6 +11,8 @@ import { SessionTokens } from './resources/session-tokens';
 import { Subscriptions } from './resources/subscriptions';
 import { TestClocks } from './resources/test-clocks';
 import { PaymentMethods } from './resources/payment-methods';
+import { Invoices } from './resources/invoices';
+import { CheckoutSessions } from './resources/checkout-sessions';
 import { Usage } from './resources/usage';
 import { Events } from './resources/events';
 import { WebhookEndpoints } from './resources/webhook-endpoints';
@@ -44,6 +46,8 @@ class Services {
     @inject(WebhookEndpoints) readonly webhookEndpoints: WebhookEndpoints,
     @inject(Events) readonly events: Events,
     @inject(PaymentMethods) readonly paymentMethods: PaymentMethods,
+    @inject(Invoices) readonly invoices: Invoices,
+    @inject(CheckoutSessions) readonly checkoutSessions: CheckoutSessions,
   ) {}
 }
 
@@ -112,6 +116,16 @@ export class BillingOS {
   /** A customer's saved cards (brand, last4, expiry) and which one is the default. */
   get paymentMethods(): PaymentMethods {
     return this.#services.paymentMethods;
+  }
+
+  /** Invoices: what each customer was billed and paid. */
+  get invoices(): Invoices {
+    return this.#services.invoices;
+  }
+
+  /** Checkout pages where buyers pay and subscribe, or save a card. */
+  get checkoutSessions(): CheckoutSessions {
+    return this.#services.checkoutSessions;
   }
 
   /** Webhook verification with this instance's `webhookSecret` (and a `CryptoProvider` a plugin registered, if any). */

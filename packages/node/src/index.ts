@@ -82,6 +82,9 @@ export { Usage } from './resources/usage';
 export type { UsageRecord, UsageRecordParams } from './resources/usage-record';
 export { TestClocks } from './resources/test-clocks';
 export { PaymentMethods } from './resources/payment-methods';
+export { Invoices } from './resources/invoices';
+export { CheckoutSessions } from './resources/checkout-sessions';
+export type { CheckoutConfirmation, CheckoutSession, CheckoutSessionConfirmParams, CheckoutSessionCreateParams, Invoice, InvoiceLine, InvoiceListParams, InvoiceStatus } from './resources/invoice';
 export type { DeletedPaymentMethod, PaymentMethod, PaymentMethodAttachParams } from './resources/payment-method';
 export type {
   DeletedTestClock,

@@ -5,6 +5,8 @@ export interface ApiConfig {
   webhookEndpoint: string | undefined;
   /** How often the lifecycle worker looks for due transitions; 0 turns it off. */
   lifecycleIntervalMs: number;
+  /** Where buyers reach this API (checkout pages, hosted invoices): `BILLINGOS_PUBLIC_URL`, else the address it listens on. */
+  publicUrl: string;
 }
 
 export interface RateLimitOptions {

@@ -34,10 +34,22 @@ export function readServerEnv(env: Readonly<Record<string, string | undefined>>,
   const trustProxy = parseTrustProxy(env.TRUST_PROXY);
   if (trustProxy !== undefined) options.trustProxy = trustProxy;
   if (env.BILLINGOS_WEBHOOK_URL) options.webhookEndpoint = env.BILLINGOS_WEBHOOK_URL;
+  if (env.BILLINGOS_PUBLIC_URL) options.publicUrl = parsePublicUrl(env.BILLINGOS_PUBLIC_URL);
   const legacyPublishableView = parseLegacyView(env.BILLINGOS_LEGACY_PUBLISHABLE_VIEW);
   if (legacyPublishableView !== undefined) options.legacyPublishableView = legacyPublishableView;
   if (env.BILLINGOS_LIFECYCLE_INTERVAL_MS) options.lifecycleIntervalMs = parseInterval(env.BILLINGOS_LIFECYCLE_INTERVAL_MS);
   return options;
+}
+
+function parsePublicUrl(value: string): string {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new Error(`BILLINGOS_PUBLIC_URL must be an absolute http(s) URL such as https://billing.example.com, got "${value}".`);
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new Error(`BILLINGOS_PUBLIC_URL must be an http(s) URL, got "${value}".`);
+  return url.origin + url.pathname.replace(/\/+$/, '');
 }
 
 function parseLegacyView(value: string | undefined): LegacyPublishableView | undefined {

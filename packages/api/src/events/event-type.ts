@@ -11,6 +11,11 @@ export const EVENT_TYPES = [
   'entitlement.limit_reached',
   'payment_method.attached',
   'payment_method.detached',
+  'invoice.created',
+  'invoice.finalized',
+  'invoice.paid',
+  'checkout.session.completed',
+  'checkout.session.expired',
 ] as const;
 
 export type EventType = (typeof EVENT_TYPES)[number];

@@ -4,6 +4,8 @@ import { identifier, livemode, timestamp } from '../validation/common-schemas';
 import { customerSchema, deletedCustomerSchema } from '../customers/customer.schemas';
 import { subscriptionSchema } from '../subscriptions/subscription.schemas';
 import { paymentMethodSchema } from '../payments/payment-method.schemas';
+import { invoiceSchema } from '../invoices/invoice.schemas';
+import { checkoutSessionSchema } from '../checkout/checkout-session.schemas';
 import { EVENT_TYPES } from './event-type';
 import type { EventType } from './event-type';
 
@@ -50,6 +52,8 @@ export const billingEventSchema = z
     ),
     eventOf(['entitlement.limit_reached'], entitlementLimitReachedSchema, 'EntitlementEvent', "A metered feature's balance reached 0 or below."),
     eventOf(['payment_method.attached', 'payment_method.detached'], paymentMethodSchema, 'PaymentMethodEvent', 'A payment method was saved for a customer, or removed.'),
+    eventOf(['invoice.created', 'invoice.finalized', 'invoice.paid'], invoiceSchema, 'InvoiceEvent', 'An invoice was made, finalised (numbered, due), or paid.'),
+    eventOf(['checkout.session.completed', 'checkout.session.expired'], checkoutSessionSchema, 'CheckoutSessionEvent', 'A checkout was paid (or its card saved), or expired unpaid.'),
   ])
   .meta({ id: 'Event', description: "Something that happened to a merchant's data, as webhooks deliver it: `{ id, type, createdAt, livemode, data, previousAttributes? }`." });
 

@@ -10,6 +10,9 @@ const PUBLIC_ROUTES: ReadonlyArray<{ path: RegExp; methods: readonly string[] }>
   { path: /^\/v1\/me\/subscriptions\/[^/]+$/, methods: ['GET', 'PATCH'] },
   { path: /^\/v1\/me\/subscriptions\/[^/]+\/cancel$/, methods: ['POST'] },
   { path: /^\/v1\/me\/payment-methods$/, methods: ['GET'] },
+  { path: /^\/v1\/me\/invoices$/, methods: ['GET'] },
+  { path: /^\/v1\/me\/checkout-sessions$/, methods: ['POST'] },
+  { path: /^\/v1\/checkout-sessions\/[^/]+\/confirm$/, methods: ['POST'] },
   { path: /^\/v1\/me\/payment-methods\/[^/]+$/, methods: ['DELETE'] },
   { path: /^\/v1\/me\/payment-methods\/[^/]+\/default$/, methods: ['POST'] },
 ];

@@ -30,14 +30,14 @@ export class PaymentMethodsRepository {
   /** Saves a card the buyer entered (tokenised by the provider first: its number goes no further). */
   async attachCard(scope: MerchantScope, customerId: string, card: CardInput, setDefault = true): Promise<PaymentMethod> {
     const method = await this.#providers.for(scope.mode).attachCard(card).catch(rethrowCardError);
-    return this.#save(scope, customerId, method, setDefault);
+    return this.save(scope, customerId, method, setDefault);
   }
 
   /** Saves a method the provider already holds (a test alias in test mode). */
   async attachExisting(scope: MerchantScope, customerId: string, providerMethodId: string, setDefault = false): Promise<PaymentMethod> {
     const method = await this.#providers.for(scope.mode).attachExisting(providerMethodId);
     if (!method) throw notFound('payment_method', providerMethodId, 'paymentMethodId');
-    return this.#save(scope, customerId, method, setDefault);
+    return this.save(scope, customerId, method, setDefault);
   }
 
   /** The customer's methods, the default first, then the newest. */
@@ -79,7 +79,8 @@ export class PaymentMethodsRepository {
     });
   }
 
-  async #save(scope: MerchantScope, customerId: string, method: ProviderMethod, setDefault: boolean): Promise<PaymentMethod> {
+  /** Saves a method the provider returned (a customer's first is its default); `payment_method.attached`. Joins an ambient transaction. */
+  async save(scope: MerchantScope, customerId: string, method: ProviderMethod, setDefault: boolean): Promise<PaymentMethod> {
     return this.#db.transaction(async (tx) => {
       await this.#assertCustomer(tx, scope, customerId, true);
       const first = (await this.defaultOf(tx, scope, customerId)) === undefined;

@@ -9,6 +9,6 @@ import { TestPaymentProvider } from './test-payment-provider';
 @Module({
   controllers: [PaymentMethodsController, MyPaymentMethodsController],
   providers: [TestPaymentProvider, PaymentProviders, PaymentMethodsRepository],
-  exports: [PaymentProviders, PaymentMethodsRepository],
+  exports: [PaymentProviders, PaymentMethodsRepository, TestPaymentProvider],
 })
 export class PaymentsModule {}

@@ -108,6 +108,22 @@ export class SubscriptionsRepository {
     });
   }
 
+  /**
+   * What a self-serve subscription to `price` would be refused for (an archived product, a
+   * subscription that is not canceled yet), checked before a checkout takes any money; and the
+   * trial it would get (one per customer and product).
+   */
+  async selfServeTerms(scope: MerchantScope, customerId: string, price: Price & { productActive: boolean }): Promise<{ trialDays: number }> {
+    if (!price.productActive) {
+      throw invalidRequest('product_inactive', `Price "${price.id}" belongs to an archived product; subscribe to a price of an active product.`, 'priceId');
+    }
+    return this.#db.transaction(async (tx) => {
+      const customer = await lockCustomer(tx, scope, customerId);
+      await this.#assertNoLiveSubscription(tx, customerId, asOf(customer.frozen_time, this.#clock));
+      return { trialDays: (await hadTrial(tx, customerId, price.productId)) ? 0 : price.trialDays };
+    });
+  }
+
   async get(scope: MerchantScope, id: string, customerId?: string): Promise<Subscription> {
     return this.#view(await this.#row(this.#db, scope, id, customerId));
   }

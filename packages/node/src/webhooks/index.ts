@@ -11,6 +11,8 @@ export type {
   CustomerEvent,
   EntitlementEvent,
   PaymentMethodEvent,
+  InvoiceEvent,
+  CheckoutSessionEvent,
   EntitlementLimitReached,
   SubscriptionEvent,
   WebhookEventOf,

@@ -2,6 +2,7 @@ import type * as contract from '@billingos/contract';
 import type { Customer, DeletedCustomer } from '../resources/customer';
 import type { Subscription } from '../resources/subscription';
 import type { PaymentMethod } from '../resources/payment-method';
+import type { CheckoutSession, Invoice } from '../resources/invoice';
 
 /** One delivery: `{ id, type, createdAt, livemode, data, previousAttributes? }`. */
 export interface WebhookEventOf<TType extends string, TData> {
@@ -42,8 +43,13 @@ export type EntitlementEvent = WebhookEventOf<'entitlement.limit_reached', Entit
 /** A card was saved for a customer, or removed. */
 export type PaymentMethodEvent = WebhookEventOf<'payment_method.attached' | 'payment_method.detached', PaymentMethod>;
 
+/** An invoice was made, finalised (numbered, due), or paid. */
+export type InvoiceEvent = WebhookEventOf<'invoice.created' | 'invoice.finalized' | 'invoice.paid', Invoice>;
+/** A checkout was paid (or its card saved), or expired unpaid. */
+export type CheckoutSessionEvent = WebhookEventOf<'checkout.session.completed' | 'checkout.session.expired', CheckoutSession>;
+
 /** Every event BillingOS delivers; narrow it with `switch (event.type)`. */
-export type BillingOSEvent = CustomerEvent | SubscriptionEvent | EntitlementEvent | PaymentMethodEvent;
+export type BillingOSEvent = CustomerEvent | SubscriptionEvent | EntitlementEvent | PaymentMethodEvent | InvoiceEvent | CheckoutSessionEvent;
 
 /** Every event type, e.g. for a handler map. */
 export type BillingOSEventType = BillingOSEvent['type'];

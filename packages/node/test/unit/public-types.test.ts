@@ -1,7 +1,10 @@
 // Compile-time checks of the public surface: the root `tsc --noEmit` (part of `npm test`) fails if they break.
 import { AuthProvider, BillingOS, ListPromise, RetryPolicy, Transport, Webhooks } from '@billingos/node';
 import type {
+  CheckoutSessionConfirmParams,
+  CheckoutSessionCreateParams,
   CreateSessionTokenParams,
+  PaymentMethodAttachParams,
   CustomerCreateParams,
   CustomerUpdateParams,
   EntitlementCheckParams,
@@ -64,6 +67,9 @@ assertType<Sendable<WebhookEndpointCreateParams, 'webhookEndpoints.create'>>(tru
 assertType<Sendable<WebhookEndpointUpdateParams, 'webhookEndpoints.update'>>(true);
 assertType<Sendable<WebhookEndpointRotateSecretParams, 'webhookEndpoints.rotateSecret'>>(true);
 assertType<Sendable<EventRedeliverParams, 'events.redeliver'>>(true);
+assertType<Sendable<PaymentMethodAttachParams, 'paymentMethods.attach'>>(true);
+assertType<Sendable<CheckoutSessionCreateParams, 'checkoutSessions.create'>>(true);
+assertType<Sendable<CheckoutSessionConfirmParams, 'checkoutSessions.confirm'>>(true);
 
 function narrow(event: BillingOSEvent): string {
   switch (event.type) {
