@@ -53,6 +53,13 @@ export interface ApiServerOptions {
    * hosted invoices. @default the address it listens on
    */
   publicUrl?: string;
+  /**
+   * How long a renewal's charge attempt, once started by a node, keeps other nodes from retrying
+   * it; after a node died mid-charge, another retries with the same idempotency key, so the
+   * provider answers with the first charge instead of charging again (`BILLINGOS_CHARGE_LEASE_MS`).
+   * @default 60_000
+   */
+  chargeLeaseMs?: number;
   /** The API's time source (tests move time with a `ManualClock`). @default the system clock */
   clock?: Clock;
   /**
@@ -111,6 +118,7 @@ export async function startApiServer(options: ApiServerOptions = {}): Promise<Ap
       webhookEndpoint: options.webhookEndpoint,
       lifecycleIntervalMs: options.lifecycleIntervalMs ?? 1000,
       publicUrl: options.publicUrl ?? `http://${options.host ?? '127.0.0.1'}:${options.port ?? 3001}`,
+      chargeLeaseMs: options.chargeLeaseMs ?? 60_000,
     };
     const clock = options.clock ?? new Clock();
     app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot({ database, keyring, config, clock }), {

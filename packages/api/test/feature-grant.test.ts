@@ -12,7 +12,7 @@ function row(overrides: Partial<GrantRow> = {}): GrantRow {
   return {
     id: 'sub_1', mode: 'test', merchant_id: 'm', customer_id: 'cus_1', price_id: 'price_1', status: 'active',
     current_period_start: at('2026-01-01T00:00:00Z'), current_period_end: at('2026-02-01T00:00:00Z'), billing_cycle_anchor: at('2026-01-01T00:00:00Z'),
-    trial_end: null, trial_will_end_sent: true, cancel_at_period_end: false, canceled_at: null, scheduled_price_id: null, test_clock_id: null,
+    trial_end: null, trial_will_end_sent: true, cancel_at_period_end: false, canceled_at: null, scheduled_price_id: null, test_clock_id: null, collects_payment: false,
     metadata: {}, created_at: at('2026-01-01T00:00:00Z'), updated_at: at('2026-01-01T00:00:00Z'),
     product_id: 'prod_1', amount: 1000, currency: 'usd', interval: 'month', interval_count: 1, trial_days: 0,
     scheduled_product_id: null, scheduled_amount: null, scheduled_currency: null, scheduled_interval: null, scheduled_interval_count: null, scheduled_trial_days: null,
@@ -72,4 +72,9 @@ test("two subscriptions granting one never-resetting feature share the customer'
   const merged = mergeLifetimeGrants([...first, ...second]);
   expect(merged).toHaveLength(1);
   expect(combineGrants(merged)).toMatchObject({ limit: 8, usage: 2, balance: 6 });
+});
+
+test('a past-due subscription keeps its features while its invoice is collected; a canceled one has none', () => {
+  expect(grantsOf(row({ status: 'past_due' }), at('2026-01-20T00:00:00Z')).map((grant) => grant.feature.key)).toEqual(['calls', 'seats']);
+  expect(grantsOf(row({ status: 'canceled', canceled_at: at('2026-01-10T00:00:00Z') }), at('2026-01-20T00:00:00Z'))).toEqual([]);
 });

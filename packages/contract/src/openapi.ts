@@ -828,12 +828,7 @@ export interface components {
             requiredAction: {
                 /** @enum {string} */
                 code: "requires_action" | "payment_failed" | "payment_method_required";
-                failure?: {
-                    code: string;
-                    declineCode: string | null;
-                    /** @description What to tell the buyer. */
-                    message: string;
-                };
+                failure?: components["schemas"]["PaymentFailure"];
                 /** @description For `requires_action`: where the buyer confirms the payment with their bank. */
                 url?: string;
             };
@@ -1162,7 +1157,7 @@ export interface components {
          * @description What happened.
          * @enum {string}
          */
-        EventType: "customer.created" | "customer.updated" | "customer.deleted" | "subscription.created" | "subscription.updated" | "subscription.renewed" | "subscription.canceled" | "subscription.trial_will_end" | "entitlement.limit_reached" | "payment_method.attached" | "payment_method.detached" | "invoice.created" | "invoice.finalized" | "invoice.paid" | "checkout.session.completed" | "checkout.session.expired";
+        EventType: "customer.created" | "customer.updated" | "customer.deleted" | "subscription.created" | "subscription.updated" | "subscription.renewed" | "subscription.canceled" | "subscription.trial_will_end" | "entitlement.limit_reached" | "payment_method.attached" | "payment_method.detached" | "invoice.created" | "invoice.finalized" | "invoice.paid" | "invoice.payment_failed" | "invoice.payment_action_required" | "checkout.session.completed" | "checkout.session.expired";
         /** @description The API is up and reached its storage. */
         Health: {
             /** @constant */
@@ -1190,6 +1185,8 @@ export interface components {
             /** @description A printable page of the invoice, served by the API. */
             hostedInvoiceUrl: string;
             id: string;
+            /** @description Why the last charge of this invoice failed; `null` once paid or before any attempt. */
+            lastPaymentError: components["schemas"]["PaymentFailure"] | null;
             lines: components["schemas"]["InvoiceLine"][];
             /** @description `true` in live mode (an `sk_live_` key), `false` in test mode. */
             livemode: boolean;
@@ -1214,7 +1211,7 @@ export interface components {
             subtotal: number;
             total: number;
         };
-        /** @description An invoice was made, finalised (numbered, due), or paid. */
+        /** @description An invoice was made, finalised (numbered, due), or paid; or charging it failed (`lastPaymentError` says why), or the bank asks the customer to confirm the payment. */
         InvoiceEvent: {
             /**
              * Format: date-time
@@ -1243,6 +1240,8 @@ export interface components {
                 /** @description A printable page of the invoice, served by the API. */
                 hostedInvoiceUrl?: string;
                 id?: string;
+                /** @description Why the last charge of this invoice failed; `null` once paid or before any attempt. */
+                lastPaymentError?: components["schemas"]["PaymentFailure"] | null;
                 lines?: components["schemas"]["InvoiceLine"][];
                 /** @description `true` in live mode (an `sk_live_` key), `false` in test mode. */
                 livemode?: boolean;
@@ -1268,7 +1267,7 @@ export interface components {
                 total?: number;
             };
             /** @enum {string} */
-            type: "invoice.created" | "invoice.finalized" | "invoice.paid";
+            type: "invoice.created" | "invoice.finalized" | "invoice.paid" | "invoice.payment_failed" | "invoice.payment_action_required";
         };
         /** @description One line of an invoice. */
         InvoiceLine: {
@@ -1341,6 +1340,14 @@ export interface components {
             reset: "period" | "never";
             /** @constant */
             type: "metered";
+        };
+        /** @description Why a charge failed, in words a customer understands. */
+        PaymentFailure: {
+            /** @description `card_declined`, `expired_card`, `authentication_required`, `processing_error`, or `payment_method_required` (no default method). */
+            code: string;
+            declineCode: string | null;
+            /** @description What to tell the customer. */
+            message: string;
         };
         /** @description A customer's saved card (brand, last4, expiry). */
         PaymentMethod: {
@@ -1602,7 +1609,7 @@ export interface components {
             object: "list";
         };
         /** @enum {string} */
-        SubscriptionStatus: "trialing" | "active" | "canceled";
+        SubscriptionStatus: "trialing" | "active" | "past_due" | "canceled";
         /** @description A clock you move by hand (test mode only): customers attached to it live on its time. */
         TestClock: {
             /**
@@ -2192,7 +2199,7 @@ export interface operations {
             query?: {
                 limit?: string;
                 startingAfter?: string;
-                type?: "customer.created" | "customer.updated" | "customer.deleted" | "subscription.created" | "subscription.updated" | "subscription.renewed" | "subscription.canceled" | "subscription.trial_will_end" | "entitlement.limit_reached" | "payment_method.attached" | "payment_method.detached" | "invoice.created" | "invoice.finalized" | "invoice.paid" | "checkout.session.completed" | "checkout.session.expired";
+                type?: "customer.created" | "customer.updated" | "customer.deleted" | "subscription.created" | "subscription.updated" | "subscription.renewed" | "subscription.canceled" | "subscription.trial_will_end" | "entitlement.limit_reached" | "payment_method.attached" | "payment_method.detached" | "invoice.created" | "invoice.finalized" | "invoice.paid" | "invoice.payment_failed" | "invoice.payment_action_required" | "checkout.session.completed" | "checkout.session.expired";
             };
             header?: never;
             path?: never;
@@ -2583,7 +2590,7 @@ export interface operations {
             query?: {
                 limit?: string;
                 startingAfter?: string;
-                status?: "trialing" | "active" | "canceled";
+                status?: "trialing" | "active" | "past_due" | "canceled";
             };
             header?: never;
             path?: never;
@@ -2973,7 +2980,7 @@ export interface operations {
                 customerId?: string;
                 limit?: string;
                 startingAfter?: string;
-                status?: "trialing" | "active" | "canceled";
+                status?: "trialing" | "active" | "past_due" | "canceled";
             };
             header?: never;
             path?: never;
@@ -3291,7 +3298,9 @@ export interface operations {
                     "Request-Id"?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "text/html": string;
+                };
             };
         };
     };
@@ -3316,7 +3325,9 @@ export interface operations {
                     "Request-Id"?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "text/html": string;
+                };
             };
         };
     };

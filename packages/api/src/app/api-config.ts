@@ -7,6 +7,8 @@ export interface ApiConfig {
   lifecycleIntervalMs: number;
   /** Where buyers reach this API (checkout pages, hosted invoices): `BILLINGOS_PUBLIC_URL`, else the address it listens on. */
   publicUrl: string;
+  /** How long a charge attempt a node started blocks its retry by another node (a node that died mid-charge lets go after it). */
+  chargeLeaseMs: number;
 }
 
 export interface RateLimitOptions {

@@ -11,5 +11,8 @@ export const Allow = (...kinds: CredentialKind[]) => SetMetadata(ALLOW_KEY, kind
 /** A `/v1/me*` route: the caller must hold `operation` for its customer. */
 export const RequireOperation = (operation: Operation) => SetMetadata(OPERATION_KEY, operation);
 
-/** Needs no credential (`GET /health`). */
-export const Public = () => SetMetadata(PUBLIC_KEY, true);
+/**
+ * Needs no API credential (`GET /health`); or, with `authorisedBy`, is authorised by something
+ * else the handler checks itself (a checkout's client secret), which the OpenAPI document names.
+ */
+export const Public = (authorisedBy?: 'checkoutClientSecret') => SetMetadata(PUBLIC_KEY, authorisedBy ?? true);

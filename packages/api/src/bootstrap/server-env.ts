@@ -9,7 +9,7 @@ import { parseTrustProxy } from '../rate-limit/trust-proxy';
  * Reads the server's settings from environment variables:
  * `PORT`, `HOST`, `DATABASE_URL`, `BILLINGOS_DATA_DIR`, `BILLINGOS_SECRET_KEY`, `BILLINGOS_LIVE_SECRET_KEY`,
  * `BILLINGOS_PUBLISHABLE_KEY`, `BILLINGOS_LIVE_PUBLISHABLE_KEY`, `BILLINGOS_WEBHOOK_SECRET`, `BILLINGOS_SIGNING_KEYS`,
- * `BILLINGOS_RATE_LIMIT`, `BILLINGOS_WEBHOOK_URL`, `BILLINGOS_LEGACY_PUBLISHABLE_VIEW`, `BILLINGOS_LIFECYCLE_INTERVAL_MS`, `TRUST_PROXY`.
+ * `BILLINGOS_RATE_LIMIT`, `BILLINGOS_WEBHOOK_URL`, `BILLINGOS_LEGACY_PUBLISHABLE_VIEW`, `BILLINGOS_LIFECYCLE_INTERVAL_MS`, `BILLINGOS_CHARGE_LEASE_MS`, `TRUST_PROXY`.
  *
  * @example
  * const server = await startApiServer(readServerEnv(process.env, '.billingos/data'));
@@ -38,6 +38,7 @@ export function readServerEnv(env: Readonly<Record<string, string | undefined>>,
   const legacyPublishableView = parseLegacyView(env.BILLINGOS_LEGACY_PUBLISHABLE_VIEW);
   if (legacyPublishableView !== undefined) options.legacyPublishableView = legacyPublishableView;
   if (env.BILLINGOS_LIFECYCLE_INTERVAL_MS) options.lifecycleIntervalMs = parseInterval(env.BILLINGOS_LIFECYCLE_INTERVAL_MS);
+  if (env.BILLINGOS_CHARGE_LEASE_MS) options.chargeLeaseMs = parseChargeLease(env.BILLINGOS_CHARGE_LEASE_MS);
   return options;
 }
 
@@ -65,6 +66,14 @@ function parsePort(value: string): number {
   const port = Number(value);
   if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new Error(`PORT must be a number from 0 to 65535, got "${value}".`);
   return port;
+}
+
+function parseChargeLease(value: string): number {
+  const ms = Number(value);
+  if (!Number.isInteger(ms) || ms < 1000 || ms > 3_600_000) {
+    throw new Error(`BILLINGOS_CHARGE_LEASE_MS must be whole milliseconds from 1000 to 3600000 (the default is 60000), got "${value}".`);
+  }
+  return ms;
 }
 
 function parseInterval(value: string): number {

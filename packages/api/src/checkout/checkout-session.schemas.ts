@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { paymentFailureSchema } from '../payments/payment-failure.schemas';
 import { identifier, livemode, timestamp } from '../validation/common-schemas';
 
 const returnUrl = z
@@ -76,9 +77,7 @@ export const checkoutConfirmationSchema = z
       requiredAction: z.object({
         code: z.enum(['requires_action', 'payment_failed', 'payment_method_required']),
         url: z.string().optional().meta({ description: 'For `requires_action`: where the buyer confirms the payment with their bank.' }),
-        failure: z
-          .object({ code: z.string(), declineCode: z.string().nullable(), message: z.string().meta({ description: 'What to tell the buyer.' }) })
-          .optional(),
+        failure: paymentFailureSchema.optional(),
       }),
     }),
   ])

@@ -39,7 +39,7 @@ export class CheckoutSessionsController {
 
   @Post(':id/confirm')
   @HttpCode(200)
-  @Public()
+  @Public('checkoutClientSecret')
   @ApiOperation({ summary: "Pay a checkout with a card or a saved method (authorised by the session's clientSecret)", body: confirmCheckoutSessionBody, response: checkoutConfirmationSchema })
   confirm(@Param('id') id: string, @Body(new ZodValidationPipe(confirmCheckoutSessionBody)) body: ConfirmCheckoutSessionBody, @Req() request: Request) {
     const secret = body.clientSecret ?? bearer(request);

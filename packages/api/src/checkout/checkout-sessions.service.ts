@@ -175,7 +175,7 @@ export class CheckoutSessionsService {
       const saved = await this.methods.save(scope, session.customer_id, method, true);
       let subscriptionId: string | null = null;
       if (session.kind === 'subscription') {
-        const subscription = await this.subscriptions.create(scope, { customerId: session.customer_id, priceId: session.price_id!, trialDays: session.trial_days });
+        const subscription = await this.subscriptions.create(scope, { customerId: session.customer_id, priceId: session.price_id!, trialDays: session.trial_days, collectsPayment: true });
         subscriptionId = subscription.id;
         await this.invoices.recordPaid(this.db, scope, {
           customerId: session.customer_id,
@@ -184,7 +184,7 @@ export class CheckoutSessionsService {
           currency: subscription.price.currency,
           lines: [
             {
-              description: subscription.trialEnd ? `Trial of ${subscription.price.productId}` : `1 × ${subscription.price.productId}`,
+              description: await this.invoices.subscriptionLine(this.db, subscription.price.productId, subscription.trialEnd !== null),
               amount: subscription.trialEnd ? 0 : subscription.price.amount,
               quantity: 1,
               priceId: subscription.price.id,

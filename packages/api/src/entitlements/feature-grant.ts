@@ -52,14 +52,17 @@ export function grantRowsSql(customerIdSql: string, featureKeySql?: string): str
 }
 
 /**
- * What the subscription grants at `asOf`: nothing unless it is active or trialing then, and the
+ * What the subscription grants at `asOf`: nothing unless it is trialing, active or past due then, and the
  * features of the product it is on then (a scheduled plan change may have taken effect). A
  * counter of an earlier period counts nothing now: that is how usage resets at renewal, even
  * before the lifecycle worker has run.
  */
+/** DESIGN's table: a past-due subscription keeps its features while its invoice is collected. */
+const GRANTING_STATUSES = new Set(['trialing', 'active', 'past_due']);
+
 export function grantsOf(row: GrantRow, asOf: Date, featureKey?: string): FeatureGrant[] {
   const subscription = toSubscription(row, asOf);
-  if (subscription.status !== 'active' && subscription.status !== 'trialing') return [];
+  if (!GRANTING_STATUSES.has(subscription.status)) return [];
   const features = subscription.productId === row.product_id ? row.features : (row.scheduled_features ?? []);
   return features
     .filter((feature) => featureKey === undefined || feature.key === featureKey)

@@ -14,6 +14,8 @@ export const EVENT_TYPES = [
   'invoice.created',
   'invoice.finalized',
   'invoice.paid',
+  'invoice.payment_failed',
+  'invoice.payment_action_required',
   'checkout.session.completed',
   'checkout.session.expired',
 ] as const;

@@ -52,7 +52,12 @@ export const billingEventSchema = z
     ),
     eventOf(['entitlement.limit_reached'], entitlementLimitReachedSchema, 'EntitlementEvent', "A metered feature's balance reached 0 or below."),
     eventOf(['payment_method.attached', 'payment_method.detached'], paymentMethodSchema, 'PaymentMethodEvent', 'A payment method was saved for a customer, or removed.'),
-    eventOf(['invoice.created', 'invoice.finalized', 'invoice.paid'], invoiceSchema, 'InvoiceEvent', 'An invoice was made, finalised (numbered, due), or paid.'),
+    eventOf(
+      ['invoice.created', 'invoice.finalized', 'invoice.paid', 'invoice.payment_failed', 'invoice.payment_action_required'],
+      invoiceSchema,
+      'InvoiceEvent',
+      'An invoice was made, finalised (numbered, due), or paid; or charging it failed (`lastPaymentError` says why), or the bank asks the customer to confirm the payment.',
+    ),
     eventOf(['checkout.session.completed', 'checkout.session.expired'], checkoutSessionSchema, 'CheckoutSessionEvent', 'A checkout was paid (or its card saved), or expired unpaid.'),
   ])
   .meta({ id: 'Event', description: "Something that happened to a merchant's data, as webhooks deliver it: `{ id, type, createdAt, livemode, data, previousAttributes? }`." });

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { pageQuery, pageSchema } from '../pagination/page';
 import { identifier, livemode, timestamp } from '../validation/common-schemas';
+import { paymentFailureSchema } from '../payments/payment-failure.schemas';
 
 export const INVOICE_STATUSES = ['draft', 'open', 'paid', 'void', 'uncollectible'] as const;
 
@@ -36,6 +37,7 @@ export const invoiceSchema = z
     periodEnd: timestamp,
     attemptCount: z.number().int(),
     nextPaymentAttempt: timestamp.nullable(),
+    lastPaymentError: paymentFailureSchema.nullable().meta({ description: 'Why the last charge of this invoice failed; `null` once paid or before any attempt.' }),
     hostedInvoiceUrl: z.string().meta({ description: 'A printable page of the invoice, served by the API.' }),
     livemode,
     createdAt: timestamp,

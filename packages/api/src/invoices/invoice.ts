@@ -23,6 +23,7 @@ export interface InvoiceRow {
   period_end: Date;
   attempt_count: number;
   next_payment_attempt: Date | null;
+  last_payment_error: Invoice['lastPaymentError'];
   hosted_token: string;
   created_at: Date;
   paid_at: Date | null;
@@ -76,6 +77,7 @@ export function toInvoice(row: InvoiceRow, baseUrl: string): Invoice {
     periodEnd: iso(row.period_end),
     attemptCount: row.attempt_count,
     nextPaymentAttempt: row.next_payment_attempt ? iso(row.next_payment_attempt) : null,
+    lastPaymentError: row.last_payment_error ?? null,
     hostedInvoiceUrl: `${baseUrl}${hostedInvoicePath(row.hosted_token)}`,
     livemode: row.mode === 'live',
     createdAt: iso(row.created_at),

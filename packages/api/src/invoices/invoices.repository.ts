@@ -24,8 +24,8 @@ export interface NewInvoiceLine {
   proration?: boolean;
 }
 
-/** An invoice whose payment already succeeded (checkout charges before it records anything). */
-export interface PaidInvoice {
+/** A new invoice. */
+export interface NewInvoice {
   customerId: string;
   subscriptionId: string | null;
   billingReason: Invoice['billingReason'];
@@ -33,6 +33,10 @@ export interface PaidInvoice {
   lines: NewInvoiceLine[];
   /** On the customer's clock. */
   at: Date;
+}
+
+/** An invoice whose payment already succeeded (checkout charges before it records anything). */
+export interface PaidInvoice extends NewInvoice {
   providerPaymentId: string | null;
 }
 
@@ -60,6 +64,23 @@ export class InvoicesRepository {
    * caller's transaction (its number is taken there too, so a rollback leaves no gap).
    */
   async recordPaid(tx: Queryable, scope: MerchantScope, input: PaidInvoice): Promise<Invoice> {
+    const invoice = await this.#insert(tx, scope, input, { paid: true, providerPaymentId: input.providerPaymentId });
+    for (const type of ['invoice.created', 'invoice.finalized', 'invoice.paid'] as const) await this.#outbox.record(tx, scope, type, invoice, { createdAt: input.at });
+    return invoice;
+  }
+
+  /**
+   * Makes an open invoice, finalised and due at `input.at` (on the customer's clock), with
+   * `invoice.created` and `invoice.finalized`, in the caller's transaction; the invoice collector
+   * charges it once committed.
+   */
+  async createOpen(tx: Queryable, scope: MerchantScope, input: NewInvoice): Promise<Invoice> {
+    const invoice = await this.#insert(tx, scope, input, { paid: false, providerPaymentId: null });
+    for (const type of ['invoice.created', 'invoice.finalized'] as const) await this.#outbox.record(tx, scope, type, invoice, { createdAt: input.at });
+    return invoice;
+  }
+
+  async #insert(tx: Queryable, scope: MerchantScope, input: NewInvoice, payment: { paid: boolean; providerPaymentId: string | null }): Promise<Invoice> {
     const number = await nextNumber(tx, scope);
     const total = input.lines.reduce((sum, line) => sum + line.amount * line.quantity, 0);
     const id = newId('in');
@@ -67,10 +88,11 @@ export class InvoicesRepository {
     const periodEnd = new Date(Math.max(...input.lines.map((line) => line.periodEnd.getTime())));
     await tx.query(
       `INSERT INTO invoices (id, merchant_id, mode, number, customer_id, subscription_id, status, billing_reason, currency, subtotal, total, amount_due,
-         amount_paid, period_start, period_end, attempt_count, provider_payment_id, hosted_token, created_at, paid_at)
-       VALUES ($1, $2, $3, $4, $5, $6, 'paid', $7, $8, $9, $9, $9, $9, $10, $11, $12, $13, $14, $15, $15)`,
-      [id, scope.merchantId, scope.mode, number, input.customerId, input.subscriptionId, input.billingReason, input.currency, total, periodStart, periodEnd,
-        total > 0 ? 1 : 0, input.providerPaymentId, randomBytes(24).toString('base64url'), input.at],
+         amount_paid, period_start, period_end, attempt_count, provider_payment_id, hosted_token, created_at, paid_at, collect_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19)`,
+      [id, scope.merchantId, scope.mode, number, input.customerId, input.subscriptionId, payment.paid ? 'paid' : 'open', input.billingReason, input.currency,
+        total, payment.paid ? total : 0, periodStart, periodEnd, payment.paid && total > 0 ? 1 : 0, payment.providerPaymentId,
+        randomBytes(24).toString('base64url'), input.at, payment.paid ? input.at : null, payment.paid ? null : input.at],
     );
     for (const [position, line] of input.lines.entries()) {
       await tx.query(
@@ -79,9 +101,19 @@ export class InvoicesRepository {
         [id, position, line.description, line.amount, line.quantity, line.priceId, line.periodStart, line.periodEnd, line.proration ?? false],
       );
     }
-    const invoice = await this.#get(tx, scope, id);
-    for (const type of ['invoice.created', 'invoice.finalized', 'invoice.paid'] as const) await this.#outbox.record(tx, scope, type, invoice, { createdAt: input.at });
-    return invoice;
+    return this.#get(tx, scope, id);
+  }
+
+  /** What a line of a subscription's invoice says: `Pro × 1`, or `Trial of Pro`. */
+  async subscriptionLine(tx: Queryable, productId: string, trial: boolean): Promise<string> {
+    const [product] = await tx.query<{ name: string }>('SELECT name FROM products WHERE id = $1', [productId]);
+    const name = product?.name ?? productId;
+    return trial ? `Trial of ${name}` : `${name} × 1`;
+  }
+
+  /** An invoice as it is now, read inside the caller's transaction. */
+  async read(tx: Queryable, scope: MerchantScope, id: string): Promise<Invoice> {
+    return this.#get(tx, scope, id);
   }
 
   async get(scope: MerchantScope, id: string, customerId?: string): Promise<Invoice> {

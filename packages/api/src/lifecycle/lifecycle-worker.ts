@@ -4,13 +4,14 @@ import { API_CONFIG } from '../app/api-config';
 import type { ApiConfig } from '../app/api-config';
 import { Database } from '../storage/database';
 import { Clock } from '../time/clock';
+import { InvoiceCollector } from './invoice-collector';
 import { loadSubscriptionRow, SubscriptionLifecycle } from './subscription-lifecycle';
 
 /** Transitions one pass runs at most before yielding to the next tick. */
 const TRANSITIONS_PER_PASS = 200;
 
 /**
- * Runs the transitions that wall-clock time has made due (test-clock customers move only when
+ * Runs the transitions that wall-clock time has made due, and charges the invoices they made (test-clock customers move only when
  * their clock is advanced). Each transition is its own transaction on a row claimed with
  * `FOR UPDATE SKIP LOCKED`, earliest first, so several nodes share the work, none runs a
  * transition twice, and after downtime the backlog is worked off in time order.
@@ -20,6 +21,7 @@ export class LifecycleWorker implements OnApplicationBootstrap, OnApplicationShu
   readonly #db: Database;
   readonly #clock: Clock;
   readonly #lifecycle: SubscriptionLifecycle;
+  readonly #collector: InvoiceCollector;
   readonly #intervalMs: number;
   readonly #logger = new Logger('BillingOS lifecycle');
   #timer: ReturnType<typeof setInterval> | undefined;
@@ -30,10 +32,12 @@ export class LifecycleWorker implements OnApplicationBootstrap, OnApplicationShu
     @Inject(Clock) clock: Clock,
     @Inject(SubscriptionLifecycle) lifecycle: SubscriptionLifecycle,
     @Inject(API_CONFIG) config: ApiConfig,
+    @Inject(InvoiceCollector) collector: InvoiceCollector,
   ) {
     this.#db = db;
     this.#clock = clock;
     this.#lifecycle = lifecycle;
+    this.#collector = collector;
     this.#intervalMs = config.lifecycleIntervalMs;
   }
 
@@ -52,11 +56,11 @@ export class LifecycleWorker implements OnApplicationBootstrap, OnApplicationShu
     await this.#running;
   }
 
-  /** Runs due transitions until none is left (or one pass's worth); returns how many ran. */
+  /** Runs due transitions until none is left (or one pass's worth), then charges the invoices they made; returns how many of both ran. */
   async runDue(limit = TRANSITIONS_PER_PASS): Promise<number> {
     let ran = 0;
     while (ran < limit && (await this.#runNext())) ran += 1;
-    return ran;
+    return ran + (await this.#collector.collectDue({ wallClock: true }, this.#clock.now(), limit));
   }
 
   #runNext(): Promise<boolean> {

@@ -1,7 +1,14 @@
 import { Module } from '@nestjs/common';
+import { InvoicesModule } from '../invoices/invoices.module';
+import { PaymentsModule } from '../payments/payments.module';
+import { InvoiceCollector } from './invoice-collector';
 import { LifecycleWorker } from './lifecycle-worker';
 import { SubscriptionLifecycle } from './subscription-lifecycle';
 
-/** Time's side of subscriptions: the transitions and the worker that runs them when due. */
-@Module({ providers: [SubscriptionLifecycle, LifecycleWorker], exports: [SubscriptionLifecycle, LifecycleWorker] })
+/** Time's side of subscriptions: the transitions, the worker that runs them when due, and the charging of the invoices they make. */
+@Module({
+  imports: [InvoicesModule, PaymentsModule],
+  providers: [SubscriptionLifecycle, InvoiceCollector, LifecycleWorker],
+  exports: [SubscriptionLifecycle, InvoiceCollector, LifecycleWorker],
+})
 export class LifecycleModule {}

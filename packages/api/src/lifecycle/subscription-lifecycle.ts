@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { InvoicesRepository } from '../invoices/invoices.repository';
 import type { Queryable } from '../storage/database';
 import { SUBSCRIPTION_SELECT, timelineState, toSubscription } from '../subscriptions/subscription';
 import type { Subscription, SubscriptionRow } from '../subscriptions/subscription';
@@ -15,21 +16,32 @@ const EVENT_OF: Record<TransitionKind, EventType> = {
   scheduled_change: 'subscription.updated',
 };
 
+/** The transitions that start a period someone pays for. */
+const BILLED: ReadonlySet<TransitionKind> = new Set(['renewal', 'trial_end', 'scheduled_change']);
+
+/** A transition that ran, and whether it left an invoice to charge. */
+export interface RanTransition extends Transition {
+  invoiced: boolean;
+}
+
 /**
- * Runs a subscription's due transitions, each persisted together with its event in the
- * caller's transaction (the caller holds the row's lock). Shared by the worker (wall-clock
- * time), test-clock advances, and writes that must start from the present state.
+ * Runs a subscription's due transitions, each persisted together with its event (and, for a
+ * subscription that collects payment, the new period's invoice) in the caller's transaction
+ * (the caller holds the row's lock). Shared by the worker (wall-clock time), test-clock
+ * advances, and writes that must start from the present state.
  */
 @Injectable()
 export class SubscriptionLifecycle {
   readonly #outbox: EventOutbox;
+  readonly #invoices: InvoicesRepository;
 
-  constructor(@Inject(EventOutbox) outbox: EventOutbox) {
+  constructor(@Inject(EventOutbox) outbox: EventOutbox, @Inject(InvoicesRepository) invoices: InvoicesRepository) {
     this.#outbox = outbox;
+    this.#invoices = invoices;
   }
 
   /** Runs the next transition if it is due by `until`; returns it, or `null` if none was due. */
-  async step(tx: Queryable, row: SubscriptionRow, until: Date): Promise<Transition | null> {
+  async step(tx: Queryable, row: SubscriptionRow, until: Date): Promise<RanTransition | null> {
     const state = timelineState(row);
     const transition = nextTransition(state);
     if (!transition || transition.at > until) return null;
@@ -40,16 +52,35 @@ export class SubscriptionLifecycle {
       createdAt: transition.at,
       previousAttributes: previousAttributes(transition.kind, before, after),
     });
-    return transition;
+    const invoiced = row.collects_payment && BILLED.has(transition.kind) && after.price.amount > 0;
+    if (invoiced) await this.#invoiceNewPeriod(tx, row, after, transition.at);
+    return { ...transition, invoiced };
+  }
+
+  /** The invoice of the period a transition began: open, due at once on the customer's clock. */
+  async #invoiceNewPeriod(tx: Queryable, row: SubscriptionRow, subscription: Subscription, at: Date): Promise<void> {
+    const periodStart = new Date(subscription.currentPeriodStart);
+    const periodEnd = new Date(subscription.currentPeriodEnd);
+    await this.#invoices.createOpen(tx, { merchantId: row.merchant_id, mode: row.mode }, {
+      customerId: row.customer_id,
+      subscriptionId: row.id,
+      billingReason: 'subscription_cycle',
+      currency: subscription.price.currency,
+      lines: [{ description: await this.#invoices.subscriptionLine(tx, subscription.productId, false), amount: subscription.price.amount, quantity: 1, priceId: subscription.price.id, periodStart, periodEnd }],
+      at,
+    });
   }
 
   /**
    * Runs the transition a claimed row is due for by `until` (the worker's and a clock advance's
-   * unit of work); a row whose stored due time was stale gets it put right instead.
+   * unit of work); a row whose stored due time was stale gets it put right instead. Returns
+   * whether it left an invoice to charge.
    */
-  async runClaimed(tx: Queryable, row: SubscriptionRow, until: Date): Promise<void> {
-    if (await this.step(tx, row, until)) return;
+  async runClaimed(tx: Queryable, row: SubscriptionRow, until: Date): Promise<boolean> {
+    const ran = await this.step(tx, row, until);
+    if (ran) return ran.invoiced;
     await tx.query('UPDATE subscriptions SET due_at = $2 WHERE id = $1', [row.id, dueAt(timelineState(row))]);
+    return false;
   }
 
   /** Runs every transition due by `until`, in order; returns the row as it is afterwards. */

@@ -16,6 +16,8 @@ export interface ApiOperationSpec {
   response?: z.ZodType;
   /** Server-Sent Events instead of JSON: each `data:` line carries one of these. */
   events?: z.ZodType;
+  /** An HTML page for people instead of JSON (its unguessable path, or nothing, authorises it). */
+  html?: true;
 }
 
 /**

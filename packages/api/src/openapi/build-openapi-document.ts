@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { ALLOW_KEY, OPERATION_KEY, PUBLIC_KEY } from '../auth/allow.decorator';
 import type { CredentialKind } from '../auth/credential';
 import { errorEnvelopeSchema } from '../errors/api-error.schemas';
+import { HTML_PAGES_KEY } from '../http/html-pages.decorator';
 import { API_OPERATION_KEY } from './api-operation.decorator';
 import { apiSchemaRegistry } from './api-schemas';
 import type { ApiOperationSpec } from './api-operation.decorator';
@@ -46,11 +47,13 @@ const METHODS: Partial<Record<RequestMethod, string>> = {
 /**
  * The OpenAPI 3.1 document of the routes of `controllers`, from the zod schemas each route's
  * `@ApiOperation` names. Every route must carry one: a route without a contract fails the start.
+ * Controllers of pages for people (`@HtmlPages()`: checkout, hosted invoices) are not the API and stay out.
  */
 export function buildOpenApiDocument(controllers: ReadonlyArray<abstract new (...args: never[]) => unknown>): OpenApiDocument {
   const paths: OpenApiDocument['paths'] = {};
   const hoisted: Record<string, Json> = {};
   for (const controller of controllers) {
+    if (Reflect.getMetadata(HTML_PAGES_KEY, controller)) continue;
     const base = pathsOf(Reflect.getMetadata(PATH_METADATA, controller));
     for (const name of methodNames(controller.prototype)) {
       const handler = (controller.prototype as Record<string, unknown>)[name] as object;
@@ -117,9 +120,11 @@ function operation(spec: ApiOperationSpec, route: Route, hoisted: Record<string,
           'x-item-schema': schemaOf(spec.events, 'output', hoisted),
         },
       }
-    : spec.response
-      ? { 'application/json': { schema: schemaOf(spec.response, 'output', hoisted) } }
-      : undefined;
+    : spec.html
+      ? { 'text/html': { schema: { type: 'string', description: 'An HTML page.' } } }
+      : spec.response
+        ? { 'application/json': { schema: schemaOf(spec.response, 'output', hoisted) } }
+        : undefined;
   return {
     operationId: `${lowerFirst(route.controller.name.replace(/Controller$/, ''))}.${route.name}`,
     summary: spec.summary,
@@ -140,8 +145,8 @@ function kindsOf(route: Route): CredentialKind[] {
   return (Reflect.getMetadata(ALLOW_KEY, route.handler) ?? Reflect.getMetadata(ALLOW_KEY, route.controller) ?? []) as CredentialKind[];
 }
 
-function isPublic(route: Route): boolean {
-  return Boolean(Reflect.getMetadata(PUBLIC_KEY, route.handler) ?? Reflect.getMetadata(PUBLIC_KEY, route.controller));
+function isPublic(route: Route): boolean | 'checkoutClientSecret' {
+  return (Reflect.getMetadata(PUBLIC_KEY, route.handler) ?? Reflect.getMetadata(PUBLIC_KEY, route.controller) ?? false) as boolean | 'checkoutClientSecret';
 }
 
 /** A named schema becomes a `$ref` to its component; any other is inlined, its named parts hoisted into components. */

@@ -10,7 +10,7 @@ interface Operation {
 
 const METHOD_ORDER = ['get', 'post', 'put', 'patch', 'delete'];
 const TAG_TITLES: Readonly<Record<string, string>> = { 'openapi.json': 'OpenAPI document', me: 'Me (a customer’s own view)' };
-const SCHEME_NAMES: Readonly<Record<string, string>> = { secretKey: 'secret key', sessionToken: 'session token', publishableKey: 'publishable key', customerHeader: 'BillingOS-Customer header' };
+const SCHEME_NAMES: Readonly<Record<string, string>> = { secretKey: 'secret key', sessionToken: 'session token', publishableKey: 'publishable key', customerHeader: 'BillingOS-Customer header', checkoutClientSecret: "checkout session's client secret" };
 
 /**
  * The API reference as one HTML page, from the document alone: what `GET /docs` serves.

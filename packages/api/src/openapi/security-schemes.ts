@@ -20,6 +20,12 @@ export const SECURITY_SCHEMES = {
     bearerFormat: 'pk_test_… / pk_live_…',
     description: 'Legacy frontend mode: reads products, and the read-only /v1/me view of the customer named in BillingOS-Customer.',
   },
+  checkoutClientSecret: {
+    type: 'http',
+    scheme: 'bearer',
+    bearerFormat: 'cs_…_secret_…',
+    description: "A checkout session's clientSecret (or `clientSecret` in the body): it shows and confirms that one session, from the buyer's browser.",
+  },
   customerHeader: {
     type: 'apiKey',
     in: 'header',
@@ -30,8 +36,12 @@ export const SECURITY_SCHEMES = {
 
 const SCHEME_OF: Record<CredentialKind, keyof typeof SECURITY_SCHEMES> = { secret: 'secretKey', session: 'sessionToken', publishable: 'publishableKey' };
 
-/** The security requirements of a route from its `@Allow` kinds: any one of them; a publishable key on a `/v1/me*` route also names the customer. */
-export function securityOf(kinds: readonly CredentialKind[], customerView: boolean, isPublic: boolean): Array<Record<string, string[]>> {
+/**
+ * The security requirements of a route from its `@Allow` kinds: any one of them; a publishable key
+ * on a `/v1/me*` route also names the customer. A public route needs none, or the scheme it names.
+ */
+export function securityOf(kinds: readonly CredentialKind[], customerView: boolean, isPublic: boolean | keyof typeof SECURITY_SCHEMES): Array<Record<string, string[]>> {
+  if (typeof isPublic === 'string') return [{ [isPublic]: [] }];
   if (isPublic) return [];
   return kinds.map((kind) => (kind === 'publishable' && customerView ? { publishableKey: [], customerHeader: [] } : { [SCHEME_OF[kind]]: [] }));
 }

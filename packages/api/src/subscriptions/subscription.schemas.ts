@@ -3,7 +3,8 @@ import { pageQuery, pageSchema } from '../pagination/page';
 import { priceSchema } from '../products/product.schemas';
 import { identifier, livemode, metadata, metadataSchema, timestamp } from '../validation/common-schemas';
 
-export const SUBSCRIPTION_STATUSES = ['trialing', 'active', 'canceled'] as const;
+/** `past_due`: a renewal's invoice could not be charged (its features stay granted while it is collected). */
+export const SUBSCRIPTION_STATUSES = ['trialing', 'active', 'past_due', 'canceled'] as const;
 
 export const subscriptionStatusSchema = z.enum(SUBSCRIPTION_STATUSES).meta({ id: 'SubscriptionStatus' });
 

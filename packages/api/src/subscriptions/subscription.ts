@@ -32,6 +32,8 @@ export interface SubscriptionRow {
   canceled_at: Date | null;
   scheduled_price_id: string | null;
   test_clock_id: string | null;
+  /** Started by paying: each new period is invoiced and charged. */
+  collects_payment: boolean;
   metadata: Record<string, string>;
   created_at: Date;
   updated_at: Date;

@@ -24,6 +24,8 @@ export interface NewSubscription {
   priceId: string;
   trialDays?: number | undefined;
   metadata?: Record<string, string> | undefined;
+  /** Started by paying (checkout): each later period is invoiced and charged to the default method. */
+  collectsPayment?: boolean | undefined;
 }
 
 export interface SubscriptionChange {
@@ -99,10 +101,10 @@ export class SubscriptionsRepository {
       const id = newId('sub');
       await tx.query(
         `INSERT INTO subscriptions (id, merchant_id, mode, customer_id, price_id, status, current_period_start, current_period_end,
-           billing_cycle_anchor, trial_end, metadata, test_clock_id, due_at, created_at, updated_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $14)`,
+           billing_cycle_anchor, trial_end, metadata, test_clock_id, due_at, created_at, updated_at, collects_payment)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $14, $15)`,
         [id, scope.merchantId, scope.mode, input.customerId, price.id, state.status, now, state.currentPeriodEnd, anchor, trialEnd,
-          JSON.stringify(input.metadata ?? {}), customer.test_clock_id, dueAt(state), now],
+          JSON.stringify(input.metadata ?? {}), customer.test_clock_id, dueAt(state), now, input.collectsPayment ?? false],
       );
       return this.#emit(tx, scope, id, 'subscription.created');
     });

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { MerchantScope } from '../auth/credential';
 import { invalidRequest, notFound } from '../errors/errors';
+import { InvoiceCollector } from '../lifecycle/invoice-collector';
 import { SubscriptionLifecycle } from '../lifecycle/subscription-lifecycle';
 import { addInterval } from '../subscriptions/billing-period';
 import { paginate, toPage } from '../pagination/page';
@@ -29,11 +30,18 @@ export class TestClocksRepository {
   readonly #lifecycle: SubscriptionLifecycle;
 
   readonly #gate: TestWorkGate;
+  readonly #collector: InvoiceCollector;
 
-  constructor(@Inject(Database) db: Database, @Inject(SubscriptionLifecycle) lifecycle: SubscriptionLifecycle, @Inject(TestWorkGate) gate: TestWorkGate) {
+  constructor(
+    @Inject(Database) db: Database,
+    @Inject(SubscriptionLifecycle) lifecycle: SubscriptionLifecycle,
+    @Inject(TestWorkGate) gate: TestWorkGate,
+    @Inject(InvoiceCollector) collector: InvoiceCollector,
+  ) {
     this.#db = db;
     this.#lifecycle = lifecycle;
     this.#gate = gate;
+    this.#collector = collector;
   }
 
   async create(scope: MerchantScope, input: { frozenTime: Date; name?: string | undefined }): Promise<TestClock> {
@@ -76,7 +84,11 @@ export class TestClocksRepository {
     await this.#gate.run(() => this.#begin(scope, id, frozenTime));
     try {
       let finished: TestClockRow | undefined;
-      while (!(finished = await this.#gate.run(() => this.#step(scope, id, frozenTime)))) await yieldToOthers();
+      while (!(finished = await this.#gate.run(() => this.#step(scope, id, frozenTime)))) {
+        // A step ends right after a transition that invoiced, so each invoice is charged before time moves on.
+        await this.#gate.run(() => this.#collector.collectDue({ testClockId: id }, frozenTime));
+        await yieldToOthers();
+      }
       return toTestClock(finished);
     } catch (error) {
       await this.#db.query('UPDATE test_clocks SET advancing_to = NULL, advance_lease_until = NULL WHERE id = $1 AND advancing_to = $2', [id, frozenTime]).catch(() => undefined);
@@ -101,8 +113,9 @@ export class TestClocksRepository {
 
   /**
    * One short transaction of an advance: up to a few due transitions in time order, the clock's
-   * time moved to the last one's. Returns the clock once nothing is left to run (and then it is
-   * at `frozenTime` and `ready`), else `undefined`.
+   * time moved to the last one's (it ends early after a transition that made an invoice, to be
+   * charged before the next). Returns the clock once nothing is left to run (and then it is at
+   * `frozenTime` and `ready`), else `undefined`.
    */
   async #step(scope: MerchantScope, id: string, frozenTime: Date): Promise<TestClockRow | undefined> {
     return this.#db.transaction(async (tx) => {
@@ -125,7 +138,7 @@ export class TestClocksRepository {
           return done[0]!;
         }
         reached = new Date(row.due_at);
-        await this.#lifecycle.runClaimed(tx, row, frozenTime);
+        if (await this.#lifecycle.runClaimed(tx, row, frozenTime)) break;
       }
       await tx.query(
         `UPDATE test_clocks SET frozen_time = GREATEST(frozen_time, $2::timestamptz), advance_lease_until = now() + make_interval(secs => ${LEASE_SECONDS}) WHERE id = $1`,

@@ -31,9 +31,11 @@ export class ZodValidationPipe<S extends z.ZodType> implements PipeTransform<unk
       throw invalidRequest('unknown_parameter', `Unknown ${this.#where === 'query' ? 'query parameter' : 'field'} "${param}". Remove it; see the API reference for accepted fields.`, param);
     }
     if (!param) throw invalidRequest('invalid_body', `The ${this.#where} must be a JSON object: ${issue.message}.`);
-    const missing = (issue.code === 'invalid_type' || issue.code === 'invalid_union') && valueAt(input, issue.path) === undefined;
+    // Whatever the check (a type, an enum's options, a rule across fields), a field that was not sent is missing.
+    const missing = valueAt(input, issue.path) === undefined;
     const code = missing ? 'parameter_missing' : 'parameter_invalid';
-    const message = code === 'parameter_missing' ? `"${param}" is required.` : `"${param}" is invalid: ${issue.message}.`;
+    const why = issue.code === 'custom' ? `: ${issue.message}.` : '.';
+    const message = missing ? `"${param}" is required${why}` : `"${param}" is invalid: ${issue.message}.`;
     throw invalidRequest(code, message, param);
   }
 }

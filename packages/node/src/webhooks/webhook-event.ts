@@ -43,8 +43,14 @@ export type EntitlementEvent = WebhookEventOf<'entitlement.limit_reached', Entit
 /** A card was saved for a customer, or removed. */
 export type PaymentMethodEvent = WebhookEventOf<'payment_method.attached' | 'payment_method.detached', PaymentMethod>;
 
-/** An invoice was made, finalised (numbered, due), or paid. */
-export type InvoiceEvent = WebhookEventOf<'invoice.created' | 'invoice.finalized' | 'invoice.paid', Invoice>;
+/**
+ * An invoice was made, finalised (numbered, due) or paid; or its charge failed (`invoice.payment_failed`,
+ * `data.lastPaymentError` says why) or needs the customer to confirm it with their bank.
+ */
+export type InvoiceEvent = WebhookEventOf<
+  'invoice.created' | 'invoice.finalized' | 'invoice.paid' | 'invoice.payment_failed' | 'invoice.payment_action_required',
+  Invoice
+>;
 /** A checkout was paid (or its card saved), or expired unpaid. */
 export type CheckoutSessionEvent = WebhookEventOf<'checkout.session.completed' | 'checkout.session.expired', CheckoutSession>;
 
