@@ -4,7 +4,6 @@ import { z } from 'zod';
 import { ALLOW_KEY, OPERATION_KEY, PUBLIC_KEY } from '../auth/allow.decorator';
 import type { CredentialKind } from '../auth/credential';
 import { errorEnvelopeSchema } from '../errors/api-error.schemas';
-import { HTML_PAGES_KEY } from '../http/html-pages.decorator';
 import { API_OPERATION_KEY } from './api-operation.decorator';
 import { apiSchemaRegistry } from './api-schemas';
 import type { ApiOperationSpec } from './api-operation.decorator';
@@ -47,13 +46,11 @@ const METHODS: Partial<Record<RequestMethod, string>> = {
 /**
  * The OpenAPI 3.1 document of the routes of `controllers`, from the zod schemas each route's
  * `@ApiOperation` names. Every route must carry one: a route without a contract fails the start.
- * Controllers of pages for people (`@HtmlPages()`: checkout, hosted invoices) are not the API and stay out.
  */
 export function buildOpenApiDocument(controllers: ReadonlyArray<abstract new (...args: never[]) => unknown>): OpenApiDocument {
   const paths: OpenApiDocument['paths'] = {};
   const hoisted: Record<string, Json> = {};
   for (const controller of controllers) {
-    if (Reflect.getMetadata(HTML_PAGES_KEY, controller)) continue;
     const base = pathsOf(Reflect.getMetadata(PATH_METADATA, controller));
     for (const name of methodNames(controller.prototype)) {
       const handler = (controller.prototype as Record<string, unknown>)[name] as object;
