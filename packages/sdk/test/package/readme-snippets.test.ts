@@ -14,7 +14,7 @@ declare module '@/lib/billing' {
 }
 interface ImportMeta { readonly env: Record<string, string | undefined> }
 `;
-const FILES = { 'src/App.tsx': 'export function App() { return null; }\n' };
+const FILES = { 'src/App.tsx': 'export default function App() { return null; }\n' };
 
 beforeAll(() => {
   for (const file of ['index.d.ts', 'ui.d.ts']) {
