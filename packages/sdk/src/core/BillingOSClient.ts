@@ -89,17 +89,17 @@ export class BillingOSClient {
 
   /** The customer the session token belongs to (`read_customer`). */
   getCustomer(): Promise<Customer> {
-    return this.#request('GET', '/v1/me');
+    return this.request('GET', '/v1/me');
   }
 
   /** The customer's subscriptions, newest first (`read_subscription`). */
   listSubscriptions(): Promise<List<Subscription>> {
-    return this.#request('GET', '/v1/me/subscriptions?limit=100');
+    return this.request('GET', '/v1/me/subscriptions?limit=100');
   }
 
   /** The features the customer's active and trialing subscriptions grant (`read_entitlements`). */
   listEntitlements(): Promise<List<Entitlement>> {
-    return this.#request('GET', '/v1/me/entitlements');
+    return this.request('GET', '/v1/me/entitlements');
   }
 
   /**
@@ -107,17 +107,17 @@ export class BillingOSClient {
    * of a metered feature (`read_entitlements`). Never counts usage: that is your server's job.
    */
   checkEntitlement(featureKey: string, requiredBalance?: number): Promise<EntitlementCheck> {
-    return this.#request('POST', '/v1/me/entitlements/check', { featureKey, requiredBalance });
+    return this.request('POST', '/v1/me/entitlements/check', { featureKey, requiredBalance });
   }
 
   /** The merchant's products with their prices; while no one is signed in, read with the `catalogKey`. */
   listProducts(): Promise<List<Product>> {
-    return this.#request('GET', '/v1/products?limit=100', undefined, true);
+    return this.request('GET', '/v1/products?limit=100', undefined, true);
   }
 
   /** Subscribes the customer to a price (`manage_subscription`). */
   createSubscription(params: CreateSubscriptionParams): Promise<Subscription> {
-    return this.#request('POST', '/v1/me/subscriptions', params);
+    return this.request('POST', '/v1/me/subscriptions', params);
   }
 
   /** Moves a subscription to another price, now or at the period end (`effective`) (`manage_subscription`). */
@@ -133,20 +133,27 @@ export class BillingOSClient {
    * await client.updateSubscription(subscription.id, { cancelAtPeriodEnd: false });
    */
   updateSubscription(subscriptionId: string, params: UpdateSubscriptionParams): Promise<Subscription> {
-    return this.#request('PATCH', `/v1/me/subscriptions/${encodeURIComponent(subscriptionId)}`, params);
+    return this.request('PATCH', `/v1/me/subscriptions/${encodeURIComponent(subscriptionId)}`, params);
   }
 
   /** Cancels now, or at the end of the period with `{ atPeriodEnd: true }` (`manage_subscription`). */
   cancelSubscription(subscriptionId: string, params: CancelSubscriptionParams = {}): Promise<Subscription> {
-    return this.#request('POST', `/v1/me/subscriptions/${encodeURIComponent(subscriptionId)}/cancel`, params);
+    return this.request('POST', `/v1/me/subscriptions/${encodeURIComponent(subscriptionId)}/cancel`, params);
   }
 
   /**
-   * One API call within the session it began in: `clear()` (a sign-out) aborts it, and whatever it
-   * would have answered becomes a `session_cleared` error, so no caller gets the old user's data and
-   * no write runs with the next user's token.
+   * Any API call with the session token, for endpoints this client has no method for (the
+   * `@billingos/sdk/checkout` entry's are made this way): JSON in and out, an `Idempotency-Key` on
+   * every POST, one forced token refresh and retry on a 401, and a failure thrown as its
+   * `BillingOSError`. The call stays within the session it began in: `clear()` (a sign-out) aborts
+   * it, and whatever it would have answered becomes a `session_cleared` error, so no caller gets the
+   * old user's data and no write runs with the next user's token. `catalog`: while no one is signed
+   * in, send the `catalogKey` instead (what `listProducts()` does).
+   *
+   * @example
+   * const { data } = await client.request<{ data: { id: string; status: string }[] }>('GET', '/v1/me/invoices');
    */
-  async #request<T>(method: string, path: string, body?: object, catalog = false): Promise<T> {
+  async request<T>(method: string, path: string, body?: object, catalog = false): Promise<T> {
     const session = this.tokens.signal;
     try {
       const result = await this.#attempt<T>(session, method, path, body, catalog);

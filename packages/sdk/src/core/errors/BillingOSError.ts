@@ -4,6 +4,7 @@ export type BillingOSErrorType =
   | 'authentication_error'
   | 'permission_error'
   | 'not_found_error'
+  | 'payment_error'
   | 'idempotency_error'
   | 'rate_limit_error'
   | 'api_error'
