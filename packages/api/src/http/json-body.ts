@@ -1,6 +1,7 @@
 import type { NextFunction, Request, Response } from 'express';
 import { invalidRequest } from '../errors/errors';
 import { ApiError } from '../errors/api-error';
+import { parseFormBody, takesForm } from './form-body';
 import { jsonShapeProblem, MAX_JSON_DEPTH } from './json-shape';
 import { sendApiError } from './send-api-error';
 
@@ -10,11 +11,13 @@ export const MAX_BODY_BYTES = 64 * 1024;
 /**
  * Reads and parses JSON bodies itself (Nest's parser is off) so that a wrong content type,
  * malformed JSON or an oversized body answer the 400 envelope and say what to send instead.
+ * The forms of our own HTML pages (`takesForm`) post `application/x-www-form-urlencoded`
+ * instead, under the same size limit; no other route takes a form.
  */
 export function jsonBody(request: Request, response: Response, next: NextFunction): void {
   readBody(request).then(
     (raw) => {
-      const parsed = parseBody(request, raw);
+      const parsed = takesForm(request) && raw.length > 0 ? parseFormBody(request, raw) : parseBody(request, raw);
       if (isApiError(parsed)) return sendApiError(request, response, parsed);
       request.body = parsed;
       next();
