@@ -1,7 +1,9 @@
 // Size budgets, minified (React external) and gzipped:
 // - the hooks entry (dist/index.js) ≤ 6 KB;
 // - the ui entry (dist/ui.js) ≤ 12 KB, counted together with the whole hooks entry it is built
-//   on, so the budget is what a page showing the components pays.
+//   on, so the budget is what a page showing the components pays;
+// - the checkout entry (dist/checkout.js) ≤ 10.5 KB, likewise counted with the whole hooks entry
+//   (its own code is about 4.9 KB of it).
 // Also checks that every built entry keeps its 'use client' directive (Next.js App Router).
 import { build } from 'esbuild';
 import { readFileSync } from 'node:fs';
@@ -12,7 +14,7 @@ const dist = join(import.meta.dirname, '..', 'dist');
 const react = ['react', 'react-dom', 'react/jsx-runtime'];
 let failed = false;
 
-for (const file of ['index.js', 'index.cjs', 'ui.js', 'ui.cjs']) {
+for (const file of ['index.js', 'index.cjs', 'ui.js', 'ui.cjs', 'checkout.js', 'checkout.cjs']) {
   if (!readFileSync(join(dist, file), 'utf8').startsWith("'use client';")) {
     console.error(`dist/${file} lost its 'use client' directive: keep the banner in rollup.config.mjs.`);
     failed = true;
@@ -48,6 +50,11 @@ report('@billingos/sdk', await gzippedSize('index.js', react), 6144);
 const page = "export * from './index.js'; export * from './ui.js';";
 report('@billingos/sdk + @billingos/sdk/ui', await gzippedSize(page, react, { '@billingos/sdk': join(dist, 'index.js') }), 12288);
 report('@billingos/sdk/ui (its own code)', await gzippedSize('ui.js', [...react, '@billingos/sdk']));
-const css = readFileSync(join(dist, 'ui.css'));
-console.log(`@billingos/sdk/ui/styles.css: ${css.length} B, ${gzipSync(css, { level: 9 }).length} B gzip`);
+const checkout = "export * from './index.js'; export * from './checkout.js';";
+report('@billingos/sdk + @billingos/sdk/checkout', await gzippedSize(checkout, react, { '@billingos/sdk': join(dist, 'index.js') }), 10752);
+report('@billingos/sdk/checkout (its own code)', await gzippedSize('checkout.js', [...react, '@billingos/sdk']));
+for (const [name, file] of [['ui', 'ui.css'], ['checkout', 'checkout.css']]) {
+  const css = readFileSync(join(dist, file));
+  console.log(`@billingos/sdk/${name}/styles.css: ${css.length} B, ${gzipSync(css, { level: 9 }).length} B gzip`);
+}
 process.exit(failed ? 1 : 0);

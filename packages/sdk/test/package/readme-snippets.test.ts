@@ -17,7 +17,7 @@ interface ImportMeta { readonly env: Record<string, string | undefined> }
 const FILES = { 'src/App.tsx': 'export default function App() { return null; }\n' };
 
 beforeAll(() => {
-  for (const file of ['index.d.ts', 'ui.d.ts']) {
+  for (const file of ['index.d.ts', 'ui.d.ts', 'checkout.d.ts']) {
     if (!existsSync(join(__dirname, '../../dist', file))) throw new Error(`packages/sdk/dist/${file} is missing: run \`npm run build -w @billingos/sdk\` first.`);
   }
 });
