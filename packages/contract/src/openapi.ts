@@ -5,6 +5,27 @@
  */
 
 export interface paths {
+    "/checkout/{clientSecret}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A checkout session's page (HTML): the order and a card form; its `url` */
+        get: operations["checkoutPage.show"];
+        put?: never;
+        /**
+         * The checkout page's card form (HTML)
+         * @description Form-encoded `number`, `expiry` (MM / YY) and `cvc`. Answers 303 to `successUrl` (with `session_id`) or to the bank's check, else the page again: 400 a field to fix, 402 a refused card, 409 a confirm in flight, 410 expired.
+         */
+        post: operations["checkoutPage.pay"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/health": {
         parameters: {
             query?: never;
@@ -14,6 +35,23 @@ export interface paths {
         };
         /** Liveness and storage reachability */
         get: operations["health.check"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/invoices/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An invoice's printable page (HTML): its `hostedInvoiceUrl` */
+        get: operations["hostedInvoicePage.show"];
         put?: never;
         post?: never;
         delete?: never;
@@ -688,7 +726,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Complete or fail a test payment's authentication (the page's buttons; `decision` is `complete` or `fail`) */
+        /**
+         * Complete or fail a test payment's authentication (the page's buttons; `decision` is `complete` or `fail`)
+         * @description With `?checkout=`: 303 back to that checkout's page, which finishes the payment.
+         */
         post: operations["testPaymentPage.decide"];
         delete?: never;
         options?: never;
@@ -1783,6 +1824,58 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    "checkoutPage.show": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                clientSecret: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            "4XX": components["responses"]["Error"];
+            "5XX": components["responses"]["Error"];
+            /** @description A checkout session's page (HTML): the order and a card form; its `url` */
+            200: {
+                headers: {
+                    /** @description Names this request in logs and support questions. */
+                    "Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+        };
+    };
+    "checkoutPage.pay": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                clientSecret: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            "4XX": components["responses"]["Error"];
+            "5XX": components["responses"]["Error"];
+            /** @description The checkout page's card form (HTML) */
+            200: {
+                headers: {
+                    /** @description Names this request in logs and support questions. */
+                    "Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+        };
+    };
     "health.check": {
         parameters: {
             query?: never;
@@ -1803,6 +1896,32 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Health"];
+                };
+            };
+        };
+    };
+    "hostedInvoicePage.show": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            "4XX": components["responses"]["Error"];
+            "5XX": components["responses"]["Error"];
+            /** @description An invoice's printable page (HTML): its `hostedInvoiceUrl` */
+            200: {
+                headers: {
+                    /** @description Names this request in logs and support questions. */
+                    "Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
                 };
             };
         };

@@ -4,15 +4,17 @@ import { InvoicesModule } from '../invoices/invoices.module';
 import { PaymentsModule } from '../payments/payments.module';
 import { ProductsModule } from '../products/products.module';
 import { SubscriptionsModule } from '../subscriptions/subscriptions.module';
+import { CheckoutPageController } from './checkout-page.controller';
+import { CheckoutPageQueries } from './checkout-page.details';
 import { CheckoutSessionsController } from './checkout-sessions.controller';
 import { CheckoutSessionsService } from './checkout-sessions.service';
 import { MyCheckoutSessionsController } from './my-checkout-sessions.controller';
 import { TestPaymentPageController } from './test-payment-page.controller';
 
-/** Checkout: pay (or save a card) and subscribe, through the payment provider. */
+/** Checkout: pay (or save a card) and subscribe, through the payment provider; the page buyers do it on. */
 @Module({
   imports: [CustomersModule, InvoicesModule, PaymentsModule, ProductsModule, SubscriptionsModule],
-  controllers: [CheckoutSessionsController, MyCheckoutSessionsController, TestPaymentPageController],
-  providers: [CheckoutSessionsService],
+  controllers: [CheckoutSessionsController, MyCheckoutSessionsController, CheckoutPageController, TestPaymentPageController],
+  providers: [CheckoutSessionsService, CheckoutPageQueries],
 })
 export class CheckoutModule {}

@@ -1,0 +1,29 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { Database } from '../storage/database';
+
+/** Who an invoice is from and to, as its page names them. */
+export interface InvoiceParties {
+  merchantName: string;
+  customerName: string | null;
+  customerEmail: string | null;
+}
+
+/** Reads for the hosted invoice page (the invoice itself comes from `InvoicesRepository.byHostedToken`). */
+@Injectable()
+export class HostedInvoiceQueries {
+  readonly #db: Database;
+
+  constructor(@Inject(Database) db: Database) {
+    this.#db = db;
+  }
+
+  async parties(token: string): Promise<InvoiceParties | undefined> {
+    const [row] = await this.#db.query<{ merchant_name: string; customer_name: string | null; customer_email: string | null }>(
+      `SELECT m.name AS merchant_name, c.name AS customer_name, c.email AS customer_email
+         FROM invoices i JOIN merchants m ON m.id = i.merchant_id JOIN customers c ON c.id = i.customer_id
+        WHERE i.hosted_token = $1`,
+      [token],
+    );
+    return row ? { merchantName: row.merchant_name, customerName: row.customer_name, customerEmail: row.customer_email } : undefined;
+  }
+}
