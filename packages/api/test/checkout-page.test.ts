@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto';
 import { generateMerchantKeys } from '../src/bootstrap/merchant-keys';
+import { contentSecurityPolicy, html } from '../src/http/html-page';
+import { formatMoney } from '../src/http/page-format';
 import { checkResponses, ResponseContract } from '../src/openapi/contract-check';
 import { OpenApiDocumentProvider } from '../src/openapi/openapi-document.provider';
 import { startApiServer } from '../src/server';
@@ -235,6 +237,9 @@ describe('POST /checkout/:clientSecret', () => {
     const fail = /action="([^"]+\/fail[^"]*)"/.exec(bank.html)![1]!;
     const decided = await fetch(`${server.url}${fail}`, { method: 'POST', redirect: 'manual' });
     expect(decided.status).toBe(303);
+    const again = await open(asked.location!);
+    expect(again.html).toContain('Payment not confirmed');
+    expect(again.html).toContain(`href="/checkout/${created.clientSecret}">Return to the checkout</a>`);
     const back = await open(`${server.url}${decided.headers.get('location')}`);
     expect(back.status).toBe(402);
     expect(back.html).toContain('role="alert" id="card-error">Your bank did not confirm the payment.');
@@ -313,5 +318,26 @@ describe('GET /invoices/:token', () => {
       const missing = await open(`${server.url}/invoices/${token}`);
       expect([token, missing.status, missing.html.includes('Page not found')]).toEqual([token, 404, true]);
     }
+  });
+});
+
+describe('what the pages are made of', () => {
+  test("a merchant's text cannot open a tag: product names, the cancel URL and the rest are escaped", async () => {
+    const product = await api('POST', '/v1/products', { key: keys.secretKey, body: { name: '<img src=x onerror=alert(1)> "Max"', featureKeys: ['max'], prices: [{ amount: 990, currency: 'eur', interval: 'month', intervalCount: 3 }] } });
+    const created = await session('page_hostile', { priceId: product.body.prices[0].id, cancelUrl: 'https://merchant.example/back?a=1&b="2"' });
+    const page = await open(created.url);
+    expect(page.html).toContain('Subscribe to &lt;img src=x onerror=alert(1)&gt; &quot;Max&quot;');
+    expect(page.html).not.toContain('<img');
+    expect(page.html).toContain('href="https://merchant.example/back?a=1&amp;b=&quot;2&quot;">Cancel');
+    expect(page.html).toContain('€9.90 <span class="price-per">every 3 months</span>');
+  });
+
+  test('amounts come from minor units in the currency\'s own digits', () => {
+    expect([formatMoney(2500, 'usd'), formatMoney(0, 'usd'), formatMoney(1999, 'EUR'), formatMoney(500, 'jpy'), formatMoney(-250, 'usd')]).toEqual(['$25.00', '$0.00', '€19.99', '¥500', '-$2.50']);
+  });
+
+  test('html`` escapes what it interpolates, except another html``; the policy takes only plain http(s) origins', () => {
+    expect(html`<p title="${'"><b>'}">${'<i>'}${html`<br>`}${['a', '&']}${null}${false}</p>`.value).toBe('<p title="&quot;&gt;&lt;b&gt;">&lt;i&gt;<br>a&amp;</p>');
+    expect(contentSecurityPolicy(['https://shop.example:8443/done?x=1', 'javascript:alert(1)', 'not a url'])).toContain("form-action 'self' https://shop.example:8443;");
   });
 });

@@ -35,7 +35,7 @@ export class TestPaymentPageController {
   async page(@Param('id') id: string, @Query('checkout') checkout: string | undefined, @Res() response: Response): Promise<void> {
     const payment = await this.#payment(id);
     const back = checkout ? await this.#queries.returnTo(checkout, id) : undefined;
-    if (payment.status !== 'requires_action') return sendHtmlPage(response, 200, decided(payment));
+    if (payment.status !== 'requires_action') return sendHtmlPage(response, 200, decided(payment, back && checkoutPagePath(back.clientSecret)));
     const query = back ? `?checkout=${encodeURIComponent(checkout!)}` : '';
     const action = (decision: string) => `/v1/test-payments/${encodeURIComponent(id)}/authenticate/${decision}${query}`;
     // Complete → 303 to the checkout page → 303 to the merchant's successUrl: form-action must allow the whole chain.
@@ -74,12 +74,15 @@ export class TestPaymentPageController {
   }
 }
 
-function decided(payment: ChargeResult) {
+/** The payment was decided already: back to the checkout when one waits on it. */
+function decided(payment: ChargeResult, checkout?: string) {
   const confirmed = payment.status === 'succeeded';
   return noticePage({
     heading: confirmed ? 'Payment confirmed' : 'Payment not confirmed',
     testMode: true,
-    body: html`<p>You can close this page and return to the checkout.</p>`,
+    body: checkout
+      ? html`<p>Your answer is recorded.</p><div class="actions"><a class="button" href="${checkout}">Return to the checkout</a></div>`
+      : html`<p>You can close this page and return to the checkout.</p>`,
   });
 }
 
