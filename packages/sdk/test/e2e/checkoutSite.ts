@@ -60,7 +60,7 @@ export async function startCheckoutSite(billing: BillingOS, apiUrl: string): Pro
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(
         `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Checkout — Acme Analytics</title><link rel="icon" href="data:,">` +
           `<style>${PAGE_CSS}</style><style>${styles}</style></head><body><div id="root"></div>` +
-          `<script>window.PAGE_PROPS=${JSON.stringify(props)}</script><script type="module" src="/main.js"></script></body></html>`,
+          `<script>window.CHECKOUT_PAGE_PROPS=${JSON.stringify(props)}</script><script type="module" src="/main.js"></script></body></html>`,
       );
     } else {
       res.writeHead(404).end();

@@ -11,11 +11,11 @@ export interface CheckoutPageProps {
 
 declare global {
   interface Window {
-    PAGE_PROPS: CheckoutPageProps;
+    CHECKOUT_PAGE_PROPS: CheckoutPageProps;
   }
 }
 
-const { apiUrl, priceId, theme } = window.PAGE_PROPS;
+const { apiUrl, priceId, theme } = window.CHECKOUT_PAGE_PROPS;
 createRoot(document.getElementById('root')!).render(
   <BillingOSProvider sessionTokenUrl="/api/billingos-session" apiUrl={apiUrl}>
     <main className={`page page-${theme}`}>
