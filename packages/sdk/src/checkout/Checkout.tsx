@@ -64,6 +64,8 @@ export function Checkout({ priceId, successUrl, cancelUrl, onComplete, appearanc
   }, [priceId, successUrl, cancelUrl]);
 
   useEffect(() => {
+    // Once per completed checkout (a new one, for another price, completes again).
+    finished.current &&= confirmation !== null;
     if (!confirmation || finished.current) return;
     finished.current = true;
     if (latestOnComplete.current) latestOnComplete.current(confirmation);
