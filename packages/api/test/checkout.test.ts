@@ -170,6 +170,16 @@ describe('/v1/me/checkout-sessions', () => {
     const readOnly = await mintToken(api, sk, 'co_me', ['read_customer']);
     expectError(await api('POST', '/v1/me/checkout-sessions', { key: readOnly.sessionToken, body: { mode: 'setup', ...URLS } }), 403, 'permission_error');
   });
+  test('two open checkouts of one customer paid at once: one payment at a time per customer, so one subscription and one charge', async () => {
+    const { sessionToken, customerId } = await mintToken(api, sk, 'co_me_twice', ['read_subscription', 'manage_subscription']);
+    const open = async () => (await api('POST', '/v1/me/checkout-sessions', { key: sessionToken, body: { mode: 'subscription', priceId: prices.pro, ...URLS } })).body;
+    const [first, second] = [await open(), await open()];
+    const answers = await Promise.all([first, second].map((created) => confirm(created.id, created.clientSecret, { card: card('4242424242424242') })));
+    const outcomes = answers.map((answer) => (answer.status === 200 ? answer.body.status : answer.body.error.code)).sort();
+    expect(['complete,payment_in_progress', 'complete,subscription_exists']).toContain(outcomes.join(','));
+    expect((await api('GET', `/v1/subscriptions?customerId=${customerId}`, { key: sk })).body.data).toHaveLength(1);
+    expect((await api('GET', `/v1/invoices?customerId=${customerId}`, { key: sk })).body.data).toHaveLength(1);
+  });
 });
 
 test('a hosted invoice page and the card number: the number is in no response, and never stored', async () => {

@@ -131,12 +131,22 @@ export class CheckoutSessionsService {
     // Ambient, so the self-serve check's statements join this transaction (PGlite has one connection).
     return this.db.runInTransaction(async () => {
       const tx = this.db;
+      // The customer first (always in this order): one payment of a customer at a time, across all its checkouts.
+      const { customer_id: customerId } = await this.#bySecret(tx, id, clientSecret);
+      await tx.query('SELECT id FROM customers WHERE id = $1 FOR UPDATE', [customerId]);
       const row = await this.#expireIfDue(await this.#bySecret(tx, id, clientSecret, true), tx);
       if (row.status === 'complete') return { done: completed(row) };
       if (row.status === 'expired') throw invalidRequest('checkout_session_expired', 'This checkout has expired: start a new one.');
       const running = row.attempt_started_at !== null && Date.now() - new Date(row.attempt_started_at).getTime() < ATTEMPT_LEASE_SECONDS * 1000 && row.attempt_payment_id === null;
       if (running) {
         throw new ApiError({ status: 409, type: 'idempotency_error', code: 'checkout_session_processing', message: 'This checkout is being confirmed by another request: wait a moment, then read it again.', headers: { 'Retry-After': '1' } });
+      }
+      const [other] = await tx.query<{ id: string }>(
+        `SELECT id FROM checkout_sessions WHERE customer_id = $1 AND id <> $2 AND status = 'open' AND attempt_started_at > now() - make_interval(secs => ${ATTEMPT_LEASE_SECONDS})`,
+        [customerId, id],
+      );
+      if (other) {
+        throw new ApiError({ status: 409, type: 'idempotency_error', code: 'payment_in_progress', message: 'Another payment of this customer is in progress: wait for it to finish, then try again.', headers: { 'Retry-After': '1' } });
       }
       if (row.self_serve && row.kind === 'subscription' && row.attempt_id === null) {
         await this.subscriptions.selfServeTerms({ merchantId: row.merchant_id, mode: row.mode }, row.customer_id, await this.products.getPrice({ merchantId: row.merchant_id, mode: row.mode }, row.price_id!));
