@@ -4,7 +4,7 @@ import type { ResourceResult } from './useResource';
 import { useSubscriptions } from './useSubscriptions';
 
 /**
- * The customer's active or trialing subscription: `null` when there is none, `undefined` while loading.
+ * The customer's subscription that is not canceled (trialing, active, or past due while a renewal is collected): `null` when there is none, `undefined` while loading.
  *
  * @example
  * const { data: subscription } = useActiveSubscription();
@@ -12,6 +12,6 @@ import { useSubscriptions } from './useSubscriptions';
  */
 export function useActiveSubscription(): Omit<ResourceResult<Subscription[]>, 'data'> & { data: Subscription | null | undefined } {
   const result = useSubscriptions();
-  const data = result.data && (result.data.find((s) => s.status === 'active' || s.status === 'trialing') ?? null);
+  const data = result.data && (result.data.find((s) => s.status !== 'canceled') ?? null);
   return { ...result, data };
 }
