@@ -132,12 +132,17 @@ describe('deliveries to createWebhookRoute receivers', () => {
 
     await until(() => ids('/express'), (seen) => seen.some((line) => line.startsWith('subscription.canceled')));
     await until(() => ids('/http'), (seen) => seen.length >= 2);
-    await new Promise((resolve) => setTimeout(resolve, 600)); // room for a duplicate to show up
+    // A later event reaches each route after everything before it (one delivery in flight per endpoint,
+    // in order): once it has, a duplicate of the earlier ones would have shown up.
+    const marker = await billing.customers.create({ externalUserId: 'user_route_marker' });
+    const markerEvent = (await billing.events.list({ type: 'customer.created' })).data.find((event) => event.data.id === marker.id)!;
+    const markerLine = `customer.created ${markerEvent.id}`;
+    for (const route of ['/express', '/http']) await until(() => ids(route), (seen) => seen.includes(markerLine));
     const created = (await billing.events.list({ type: 'customer.created' })).data.find((event) => event.data.id === customer.id)!;
     const subscriptionCreated = (await billing.events.list({ type: 'subscription.created' })).data[0]!;
     const canceled = (await billing.events.list({ type: 'subscription.canceled' })).data[0]!;
-    expect(ids('/express')).toEqual([created, subscriptionCreated, canceled].map((event) => `${event.type} ${event.id}`));
-    expect(ids('/http')).toEqual([created, subscriptionCreated].map((event) => `${event.type} ${event.id}`));
+    expect(ids('/express')).toEqual([...[created, subscriptionCreated, canceled].map((event) => `${event.type} ${event.id}`), markerLine]);
+    expect(ids('/http')).toEqual([...[created, subscriptionCreated].map((event) => `${event.type} ${event.id}`), markerLine]);
     expect(handled['/express']![2]).toEqual(await billing.events.retrieve(canceled.id));
 
     const delivery = await billing.events.redeliver(created.id, { endpointId: viaExpress.id });
