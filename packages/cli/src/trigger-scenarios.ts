@@ -65,6 +65,25 @@ async function checkout(billing: BillingOS, say: Say): Promise<void> {
   say(`paid          ${session.id} with pm_card_visa${done.status === 'complete' ? ` (subscription ${done.subscriptionId})` : ''}`);
 }
 
+/**
+ * A trial checked out on a new test clock with the test method saved (nothing charged), then the clock moved
+ * past the trial's end: the first invoice is charged off-session, as a renewal is.
+ */
+function chargedAtTrialEnd(paymentMethodId: string): Scenario {
+  return async (billing, say) => {
+    const clock = await billing.testClocks.create({ frozenTime: new Date(), name: 'billingos trigger' });
+    say(`test clock    ${clock.id}`);
+    const { monthly } = await plan(billing, say, 7);
+    const owner = await customer(billing, say, clock.id);
+    const session = await billing.checkoutSessions.create({ customerId: owner.id, mode: 'subscription', priceId: monthly.id, successUrl: 'https://example.com/success', cancelUrl: 'https://example.com/cancel' });
+    const done = await billing.checkoutSessions.confirm(session.id, { clientSecret: session.clientSecret, paymentMethodId });
+    say(`trial         ${session.id} with ${paymentMethodId}${done.status === 'complete' ? ` (subscription ${done.subscriptionId})` : ''}`);
+    const to = new Date(Date.parse(clock.frozenTime) + 8 * DAY);
+    await billing.testClocks.advance(clock.id, { frozenTime: to });
+    say(`advanced      ${clock.id} to ${to.toISOString()} (the trial's end: its invoice was charged)`);
+  };
+}
+
 export const SCENARIOS: Record<string, Scenario> = {
   'customer.created': async (billing, say) => {
     await customer(billing, say);
@@ -112,6 +131,8 @@ export const SCENARIOS: Record<string, Scenario> = {
   'invoice.created': checkout,
   'invoice.finalized': checkout,
   'invoice.paid': checkout,
+  'invoice.payment_failed': chargedAtTrialEnd('pm_card_chargeDeclined'),
+  'invoice.payment_action_required': chargedAtTrialEnd('pm_card_authenticationRequired'),
   'payment_method.detached': async (billing, say) => {
     const owner = await customer(billing, say);
     const method = await billing.paymentMethods.attach(owner.id, { paymentMethodId: 'pm_card_visa' });

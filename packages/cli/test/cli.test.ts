@@ -59,7 +59,7 @@ describe('billingos listen', () => {
     await listener.waitForOutput(new RegExp(`subscription\\.renewed\\s+${event.id}  → \\[204\\]`));
   }, 30_000);
 
-  test.each(['customer.created', 'subscription.created', 'subscription.updated', 'subscription.canceled', 'subscription.trial_will_end', 'payment_method.detached', 'invoice.paid', 'checkout.session.completed'])('trigger %s produces one', async (type) => {
+  test.each(['customer.created', 'subscription.created', 'subscription.updated', 'subscription.canceled', 'subscription.trial_will_end', 'payment_method.detached', 'invoice.paid', 'checkout.session.completed', 'invoice.payment_failed', 'invoice.payment_action_required'])('trigger %s produces one', async (type) => {
     const before = receiver.received.length;
     const triggered = billingos(['trigger', type]);
     expect(await triggered.exited).toBe(0);

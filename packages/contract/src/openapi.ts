@@ -2254,7 +2254,7 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    /** @description A method your provider already holds for you; in test mode also a test alias (`pm_card_visa`, `pm_card_chargeDeclined`, `pm_card_insufficientFunds`, `pm_card_recoversAfter2`). */
+                    /** @description A method your provider already holds for you; in test mode also a test alias (`pm_card_visa`, `pm_card_chargeDeclined`, `pm_card_insufficientFunds`, `pm_card_recoversAfter2`, `pm_card_authenticationRequired`). */
                     paymentMethodId: string;
                     /** @description Make it the default. A customer's first method always becomes the default. */
                     setDefault?: boolean;

@@ -31,7 +31,7 @@ export const deletedPaymentMethodSchema = deletedSchema('payment_method', 'Delet
 
 export const attachPaymentMethodBody = z.strictObject({
   paymentMethodId: identifier.meta({
-    description: "A method your provider already holds for you; in test mode also a test alias (`pm_card_visa`, `pm_card_chargeDeclined`, `pm_card_insufficientFunds`, `pm_card_recoversAfter2`).",
+    description: "A method your provider already holds for you; in test mode also a test alias (`pm_card_visa`, `pm_card_chargeDeclined`, `pm_card_insufficientFunds`, `pm_card_recoversAfter2`, `pm_card_authenticationRequired`).",
   }),
   setDefault: z.boolean().optional().meta({ description: 'Make it the default. A customer\'s first method always becomes the default.' }),
 });

@@ -35,6 +35,7 @@ export const TEST_METHOD_ALIASES: Readonly<Record<string, { behaviour: TestCardB
   pm_card_chargeDeclined: { behaviour: 'declines', last4: '0341' },
   pm_card_insufficientFunds: { behaviour: 'insufficient_funds', last4: '9995' },
   pm_card_recoversAfter2: { behaviour: 'recovers_after_2', last4: '0077' },
+  pm_card_authenticationRequired: { behaviour: 'requires_authentication', last4: '3184' },
 };
 
 /** The behaviour of a card number, or `undefined` for a number that is not a test card. */
