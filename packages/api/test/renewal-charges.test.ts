@@ -124,3 +124,29 @@ test('a subscription started without paying (a secret-key create) renews without
   expect(await invoicesOf(subscription.body.id)).toEqual([]);
   expect((await api('GET', `/v1/subscriptions/${subscription.body.id}`, { key: sk })).body).toMatchObject({ status: 'active', currentPeriodStart: '2027-03-15T10:00:00.000Z' });
 });
+
+test('POST /v1/invoices/:id/pay: a refused charge answers 402 and is recorded; with a working card the invoice is paid once and the past-due subscription is active again', async () => {
+  const { clockId, customerId, subscriptionId } = await paidThroughCheckout('walk_pay', prices.trial, '4000 0000 0000 0341');
+  await advance(clockId, '2027-01-23T10:00:00.000Z');
+  const [, open] = await invoicesOf(subscriptionId);
+  expect(open).toMatchObject({ status: 'open', attemptCount: 1 });
+
+  const refused = await api('POST', `/v1/invoices/${open.id}/pay`, { key: sk });
+  expect(refused.status).toBe(402);
+  expect(refused.body.error).toMatchObject({ type: 'payment_error', code: 'card_declined' });
+  expect((await api('GET', `/v1/invoices/${open.id}`, { key: sk })).body).toMatchObject({ status: 'open', attemptCount: 2 });
+
+  const card = await api('POST', `/v1/customers/${customerId}/payment-methods`, { key: sk, body: { paymentMethodId: 'pm_card_visa', setDefault: true } });
+  expect(card.status).toBe(201);
+  const [first, second] = await Promise.all([api('POST', `/v1/invoices/${open.id}/pay`, { key: sk }), api('POST', `/v1/invoices/${open.id}/pay`, { key: sk })]);
+  const paid = first.status === 200 ? first : second;
+  expect([[200, 400], [200, 409]]).toContainEqual([first.status, second.status].sort());
+  expect(paid.body).toMatchObject({ status: 'paid', amountPaid: 2900, attemptCount: 3, lastPaymentError: null, paidAt: '2027-01-23T10:00:00.000Z' });
+  expect((await api('GET', `/v1/subscriptions/${subscriptionId}`, { key: sk })).body).toMatchObject({ status: 'active' });
+  const events = await eventsAbout(subscriptionId);
+  expect(events.slice(-2).map((event) => [event.type, event.previousAttributes])).toEqual([
+    ['invoice.paid', undefined],
+    ['subscription.updated', { status: 'past_due' }],
+  ]);
+  expect((await api('POST', `/v1/invoices/${open.id}/pay`, { key: sk })).body.error).toMatchObject({ code: 'invoice_not_open' });
+});

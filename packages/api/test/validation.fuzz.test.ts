@@ -27,6 +27,8 @@ import { startTestServer } from '@billingos/api/testing';
 import type { TestServer } from '@billingos/api/testing';
 import { AppModule } from '../src/app/app.module';
 import { ALLOW_KEY, OPERATION_KEY, PUBLIC_KEY } from '../src/auth/allow.decorator';
+import { API_OPERATION_KEY } from '../src/openapi/api-operation.decorator';
+import type { ApiOperationSpec } from '../src/openapi/api-operation.decorator';
 
 configureFuzzing();
 
@@ -54,6 +56,8 @@ interface Route {
   takesBody: boolean;
   takesQuery: boolean;
   params: string[];
+  /** An HTML page for people (the checkout page, a hosted invoice): its errors are pages too. */
+  page: boolean;
 }
 
 function controllers(): Type[] {
@@ -104,6 +108,7 @@ function routesOf(controller: Type): Route[] {
       takesBody: argTypes.includes(RouteParamtypes.BODY),
       takesQuery: argTypes.includes(RouteParamtypes.QUERY),
       params: [...path.matchAll(/:(\w+)/g)].map((match) => match[1]!),
+      page: meta<ApiOperationSpec>(API_OPERATION_KEY)?.html === true,
     });
   }
   return routes;
@@ -210,6 +215,14 @@ function describeRequest(request: Sent): string {
 }
 
 /** The properties every response must have; returns the parsed error, if any. */
+/** A page's answer: never a 5xx; an error is a page (HTML, no stack) unless the body parser refused the request with the JSON envelope. */
+function checkPageResponse(request: Sent, response: Received): 'page' | ReturnType<typeof checkResponse> {
+  if (!String(response.headers['content-type'] ?? '').startsWith('text/html')) return checkResponse(request, response);
+  if (response.status >= 500) throw new Error(`a 5xx page\n  → ${response.status} ${response.text.slice(0, 300)}\n  for ${describeRequest(request)}`);
+  if (!response.text.startsWith('<!DOCTYPE html>') || /\bat \S+ \(.*:\d+:\d+\)/.test(response.text)) throw new Error(`not a page, or a stack trace in it\n  for ${describeRequest(request)}`);
+  return 'page';
+}
+
 function checkResponse(request: Sent, response: Received): { type: string; code: string; param?: string } | undefined {
   const fail = (why: string): never => {
     throw new Error(`${why}\n  → ${response.status} ${response.text.slice(0, 500)}\n  for ${describeRequest(request)}`);
@@ -544,7 +557,9 @@ describe.each(ROUTES.map((route) => [`${route.method} ${route.path}`, route] as 
             body: text === undefined ? undefined : Buffer.from(text, 'utf8'),
             keys: [...(text !== undefined && isPlainObject(JSON.parse(text)) ? Object.keys(JSON.parse(text) as object) : []), ...(query ? queryKeysOf(query) : [])],
           };
-          checkResponse(request, await send(server.url, request));
+          const response = await send(server.url, request);
+          if (route.page) checkPageResponse(request, response);
+          else checkResponse(request, response);
         },
       ),
       { numRuns: NUM_RUNS_PER_ROUTE },
@@ -590,7 +605,10 @@ describe('raw bodies and Content-Types', () => {
           body,
           keys: isPlainObject(parsed) ? Object.keys(parsed) : [],
         };
-        const error = checkResponse(request, await send(server.url, request));
+        const response = await send(server.url, request);
+        // A page's form post takes form bodies: there only "never a 5xx, an error is a page or the envelope" holds.
+        if (route.page) return void checkPageResponse(request, response);
+        const error = checkResponse(request, response);
         if (body.length > 64 * 1024) {
           expect(error).toMatchObject({ type: 'invalid_request_error', code: 'body_too_large' });
         } else if (type.json === false) {
@@ -616,7 +634,9 @@ describe('methods and paths', () => {
         async (route, method, suffix, credential) => {
           // Ids that do not exist: a DELETE on a real one would remove the fixtures.
           const request: Sent = { method, path: fillPath(route, ['cus_missing', 'sub_missing']) + suffix, headers: credentialHeaders(credential, externalUserId), keys: [] };
-          checkResponse(request, await send(server.url, request));
+          const response = await send(server.url, request);
+          if (route.page) checkPageResponse(request, response);
+          else checkResponse(request, response);
         },
       ),
       { numRuns: 200 },

@@ -302,6 +302,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/invoices/{id}/pay": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Pay an open invoice now
+         * @description Charges the customer's default method (or `paymentMethodId`) once, with the invoice's own attempt. Answers the paid invoice (a past-due subscription becomes active); a refused charge is recorded on the invoice (`lastPaymentError`, `invoice.payment_failed`) and answers 402 `payment_error`.
+         */
+        post: operations["payInvoice.pay"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/me": {
         parameters: {
             query?: never;
@@ -2467,6 +2487,39 @@ export interface operations {
             "4XX": components["responses"]["Error"];
             "5XX": components["responses"]["Error"];
             /** @description Retrieve an invoice */
+            200: {
+                headers: {
+                    /** @description Names this request in logs and support questions. */
+                    "Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Invoice"];
+                };
+            };
+        };
+    };
+    "payInvoice.pay": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description One of the customer's methods (`pm_…`); default: the customer's default method. */
+                    paymentMethodId?: string;
+                };
+            };
+        };
+        responses: {
+            "4XX": components["responses"]["Error"];
+            "5XX": components["responses"]["Error"];
+            /** @description Pay an open invoice now */
             200: {
                 headers: {
                     /** @description Names this request in logs and support questions. */

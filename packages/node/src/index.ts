@@ -84,7 +84,7 @@ export { TestClocks } from './resources/test-clocks';
 export { PaymentMethods } from './resources/payment-methods';
 export { Invoices } from './resources/invoices';
 export { CheckoutSessions } from './resources/checkout-sessions';
-export type { CheckoutConfirmation, CheckoutSession, CheckoutSessionConfirmParams, CheckoutSessionCreateParams, Invoice, InvoiceLine, InvoiceListParams, InvoiceStatus } from './resources/invoice';
+export type { CheckoutConfirmation, CheckoutSession, CheckoutSessionConfirmParams, CheckoutSessionCreateParams, Invoice, InvoiceLine, InvoiceListParams, InvoicePayParams, InvoiceStatus } from './resources/invoice';
 export type { DeletedPaymentMethod, PaymentMethod, PaymentMethodAttachParams } from './resources/payment-method';
 export type {
   DeletedTestClock,

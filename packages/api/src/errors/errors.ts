@@ -26,6 +26,11 @@ export function notFound(resource: string, id: string, param = 'id'): ApiError {
   });
 }
 
+/** 402: a payment is needed or was refused, and what it was for is unchanged; `code` says which (`card_declined`, `payment_method_required`, …). */
+export function paymentError(code: string, message: string, param?: string): ApiError {
+  return new ApiError({ status: 402, type: 'payment_error', code, message, ...(param !== undefined ? { param } : {}) });
+}
+
 /** 429: too much at once; `message` says what to close or wait for. */
 export function rateLimitError(code: string, message: string): ApiError {
   return new ApiError({ status: 429, type: 'rate_limit_error', code, message });

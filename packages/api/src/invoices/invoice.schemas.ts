@@ -58,3 +58,9 @@ export const listMyInvoicesQuery = z.strictObject({ ...pageQuery });
 
 export type ListInvoicesQuery = z.infer<typeof listInvoicesQuery>;
 export type ListMyInvoicesQuery = z.infer<typeof listMyInvoicesQuery>;
+
+export const payInvoiceBody = z.strictObject({
+  paymentMethodId: identifier.optional().meta({ description: "One of the customer's methods (`pm_…`); default: the customer's default method." }),
+});
+
+export type PayInvoiceBody = z.infer<typeof payInvoiceBody>;

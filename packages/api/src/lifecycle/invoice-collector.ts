@@ -2,6 +2,9 @@ import { Inject, Injectable } from '@nestjs/common';
 import { API_CONFIG } from '../app/api-config';
 import type { ApiConfig } from '../app/api-config';
 import type { MerchantScope, Mode } from '../auth/credential';
+import { ApiError } from '../errors/api-error';
+import { invalidRequest, notFound, paymentError } from '../errors/errors';
+import type { Invoice } from '../invoices/invoice';
 import { InvoicesRepository } from '../invoices/invoices.repository';
 import type { PaymentFailureBody } from '../payments/payment-failure.schemas';
 import type { ChargeResult } from '../payments/payment-provider';
@@ -11,6 +14,7 @@ import type { Queryable } from '../storage/database';
 import { newId } from '../storage/ids';
 import { SUBSCRIPTION_SELECT, toSubscription } from '../subscriptions/subscription';
 import type { SubscriptionRow, SubscriptionStatus } from '../subscriptions/subscription';
+import { Clock } from '../time/clock';
 import { EventOutbox } from '../webhooks/event-outbox';
 
 /** An open invoice claimed for one charge attempt. */
@@ -54,6 +58,7 @@ export class InvoiceCollector {
     @Inject(InvoicesRepository) private readonly invoices: InvoicesRepository,
     @Inject(EventOutbox) private readonly outbox: EventOutbox,
     @Inject(API_CONFIG) private readonly config: ApiConfig,
+    @Inject(Clock) private readonly clock: Clock,
   ) {}
 
   /** Charges every invoice of `scope` due by `until` (at most `limit`); returns how many were attempted. */
@@ -63,16 +68,39 @@ export class InvoiceCollector {
     return attempted;
   }
 
+  /**
+   * `POST /v1/invoices/:id/pay`: charges one open invoice now, to `paymentMethodId` (one of the
+   * customer's) or the default method, with the same attempt and settle as a renewal. Answers the
+   * paid invoice; a refused charge is recorded (`invoice.payment_failed`) and answers 402.
+   */
+  async payNow(scope: MerchantScope, id: string, paymentMethodId?: string): Promise<Invoice> {
+    const invoice = await this.#claimOne(scope, id);
+    await this.#charge(invoice, paymentMethodId);
+    const after = await this.invoices.read(this.db, scope, id);
+    if (after.status === 'paid') return after;
+    const failure = after.lastPaymentError;
+    throw paymentError(failure?.code ?? 'payment_failed', `${failure?.message ?? 'The payment did not go through.'} The invoice stays open.`);
+  }
+
   async #collectNext(scope: CollectionScope, until: Date): Promise<boolean> {
     const invoice = await this.#claim(scope, until);
     if (!invoice) return false;
+    await this.#charge(invoice);
+    return true;
+  }
+
+  async #charge(invoice: ClaimedInvoice, paymentMethodId?: string): Promise<void> {
     const merchant = { merchantId: invoice.merchant_id, mode: invoice.mode };
-    const [method] = await this.db.query<{ provider_method_id: string }>('SELECT provider_method_id FROM payment_methods WHERE customer_id = $1 AND is_default', [
-      invoice.customer_id,
-    ]);
+    const [method] = await this.db.query<{ provider_method_id: string }>(
+      `SELECT provider_method_id FROM payment_methods WHERE customer_id = $1 AND ${paymentMethodId ? 'id = $2' : 'is_default'}`,
+      paymentMethodId ? [invoice.customer_id, paymentMethodId] : [invoice.customer_id],
+    );
     if (!method) {
-      await this.#settleFailed(merchant, invoice, NO_METHOD, 'invoice.payment_failed');
-      return true;
+      if (paymentMethodId) {
+        await this.#release(invoice);
+        throw notFound('payment_method', paymentMethodId, 'paymentMethodId');
+      }
+      return this.#settleFailed(merchant, invoice, NO_METHOD, 'invoice.payment_failed');
     }
     const charge = await this.providers.for(invoice.mode).charge({
       attemptId: invoice.attempt_id,
@@ -83,7 +111,34 @@ export class InvoiceCollector {
       offSession: true,
     });
     await this.#settle(merchant, invoice, charge);
-    return true;
+  }
+
+  /** Claims one invoice by id, due now on the customer's clock: it must be open and have no attempt running. */
+  #claimOne(scope: MerchantScope, id: string): Promise<ClaimedInvoice> {
+    return this.db.transaction(async (tx) => {
+      const [row] = await tx.query<{ status: string; running: boolean }>(
+        `SELECT status, (attempt_started_at IS NOT NULL AND attempt_started_at > now() - make_interval(secs => ${this.config.chargeLeaseMs / 1000})) AS running
+         FROM invoices WHERE merchant_id = $1 AND mode = $2 AND id = $3 FOR UPDATE`,
+        [scope.merchantId, scope.mode, id],
+      );
+      if (!row) throw notFound('invoice', id);
+      if (row.status !== 'open') throw invalidRequest('invoice_not_open', `Invoice "${id}" is ${row.status}: only an open invoice can be paid.`);
+      if (row.running) {
+        throw new ApiError({ status: 409, type: 'idempotency_error', code: 'payment_in_progress', message: `Invoice "${id}" is being charged right now: read it again in a moment.`, headers: { 'Retry-After': '1' } });
+      }
+      const [claimed] = await tx.query<ClaimedInvoice>(
+        `UPDATE invoices i SET attempt_id = COALESCE(i.attempt_id, $2), attempt_started_at = now(),
+           collect_at = COALESCE((SELECT tc.frozen_time FROM customers c JOIN test_clocks tc ON tc.id = c.test_clock_id WHERE c.id = i.customer_id), $3)
+         WHERE i.id = $1 RETURNING i.id, i.merchant_id, i.mode, i.customer_id, i.subscription_id, i.amount_due, i.currency, i.collect_at, i.attempt_id`,
+        [id, newId('pa'), this.clock.now()],
+      );
+      return claimed!;
+    });
+  }
+
+  /** Gives up an attempt that never reached the provider. */
+  async #release(invoice: ClaimedInvoice): Promise<void> {
+    await this.db.query('UPDATE invoices SET attempt_started_at = NULL WHERE id = $1 AND attempt_id = $2', [invoice.id, invoice.attempt_id]);
   }
 
   /** Locks the next due invoice no live attempt holds and writes down its attempt (a dead node's attempt is resumed with its key). */

@@ -9,6 +9,11 @@ export type InvoiceStatus = contract.InvoiceStatus;
 /** A buyer's way to a paid subscription (or a saved card): send them to its `url`. */
 export type CheckoutSession = contract.CheckoutSession;
 
+export interface InvoicePayParams {
+  /** One of the customer's payment methods (`pm_…`); default: its default method. */
+  paymentMethodId?: string;
+}
+
 export interface InvoiceListParams extends ListParams {
   customerId?: string;
   subscriptionId?: string;

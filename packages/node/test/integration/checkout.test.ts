@@ -1,6 +1,6 @@
 import { startTestServer } from '@billingos/api/testing';
 import type { TestServer } from '@billingos/api/testing';
-import { BillingOS, InvalidRequestError } from '@billingos/node';
+import { BillingOS, InvalidRequestError, PaymentError } from '@billingos/node';
 import type { BillingOSEventOfType } from '@billingos/node';
 import { startRecordingReceiver } from '../utils/recording-receiver';
 import type { RecordingReceiver } from '../utils/recording-receiver';
@@ -58,4 +58,21 @@ test('setup mode saves a card that will decline later charges (nothing is charge
   const session = await billing.checkoutSessions.create({ externalUserId: 'node_declined', mode: 'setup', successUrl: 'https://merchant.example/done', cancelUrl: 'https://merchant.example/x' });
   expect((await billing.checkoutSessions.confirm(session.id, { clientSecret: session.clientSecret, paymentMethodId: 'pm_card_chargeDeclined' })).status).toBe('complete');
   await expect(billing.checkoutSessions.retrieve('')).rejects.toBeInstanceOf(InvalidRequestError);
+});
+
+test('invoices.pay: a renewal whose charge failed is paid with a new default card; a refused charge rejects with a PaymentError', async () => {
+  const clock = await billing.testClocks.create({ frozenTime: new Date('2027-03-01T00:00:00Z') });
+  const customer = await billing.customers.create({ externalUserId: 'node_pay', testClockId: clock.id });
+  const product = await billing.products.create({ name: 'Node pay', prices: [{ amount: 500, currency: 'usd', interval: 'month', trialDays: 3 }] });
+  const session = await billing.checkoutSessions.create({ customerId: customer.id, mode: 'subscription', priceId: product.prices[0]!.id, successUrl: 'https://merchant.example/done', cancelUrl: 'https://merchant.example/x' });
+  await billing.checkoutSessions.confirm(session.id, { clientSecret: session.clientSecret, paymentMethodId: 'pm_card_chargeDeclined' });
+  await billing.testClocks.advance(clock.id, { frozenTime: new Date('2027-03-05T00:00:00Z') });
+  const open = (await billing.invoices.list({ customerId: customer.id, status: 'open' }).toArray())[0]!;
+  expect(open.lastPaymentError).toMatchObject({ code: 'card_declined' });
+
+  const refused = await billing.invoices.pay(open.id).catch((error: unknown) => error);
+  expect(refused).toBeInstanceOf(PaymentError);
+  expect(refused).toMatchObject({ code: 'card_declined', statusCode: 402 });
+  await billing.paymentMethods.attach(customer.id, { paymentMethodId: 'pm_card_visa', setDefault: true });
+  expect(await billing.invoices.pay(open.id)).toMatchObject({ id: open.id, status: 'paid', amountPaid: 500 });
 });

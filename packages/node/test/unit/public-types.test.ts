@@ -2,6 +2,7 @@
 import { AuthProvider, BillingOS, ListPromise, RetryPolicy, Transport, Webhooks } from '@billingos/node';
 import type {
   CheckoutSessionConfirmParams,
+  InvoicePayParams,
   CheckoutSessionCreateParams,
   CreateSessionTokenParams,
   PaymentMethodAttachParams,
@@ -70,6 +71,7 @@ assertType<Sendable<EventRedeliverParams, 'events.redeliver'>>(true);
 assertType<Sendable<PaymentMethodAttachParams, 'paymentMethods.attach'>>(true);
 assertType<Sendable<CheckoutSessionCreateParams, 'checkoutSessions.create'>>(true);
 assertType<Sendable<CheckoutSessionConfirmParams, 'checkoutSessions.confirm'>>(true);
+assertType<Sendable<InvoicePayParams, 'payInvoice.pay'>>(true);
 
 function narrow(event: BillingOSEvent): string {
   switch (event.type) {
