@@ -3,7 +3,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { build } from 'esbuild';
-import { createSessionHandler } from '@billingos/node/helpers/generic';
+import { cookieSessionRoute, signIn } from './cookieSessionRoute';
 import type { BillingOS } from '@billingos/node';
 import type { CheckoutPageProps } from './checkout-page/main';
 
@@ -38,19 +38,13 @@ export async function startCheckoutSite(billing: BillingOS, apiUrl: string): Pro
   const script = bundle.outputFiles[0]!.text;
   const src = join(__dirname, '..', '..', 'src');
   const styles = ['ui/styles.css', 'checkout/styles.css'].map((file) => readFileSync(join(src, file), 'utf8')).join('\n');
-  const sessionRoute = createSessionHandler(
-    { billingos: billing, allowedOperations: ['read_customer', 'read_subscription', 'read_entitlements', 'manage_subscription'] },
-    (request) => {
-      const uid = /(?:^|;\s*)uid=([^;]+)/.exec(request.headers.get('cookie') ?? '')?.[1];
-      return uid ? { userId: uid } : null;
-    },
-  );
+  const sessionRoute = cookieSessionRoute(billing);
   const server: Server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     if (url.pathname === '/api/billingos-session') {
       void sessionRoute(req, res);
     } else if (url.pathname === '/login') {
-      res.writeHead(302, { 'set-cookie': `uid=${url.searchParams.get('uid')}; Path=/; HttpOnly`, location: '/' }).end();
+      signIn(url, res);
     } else if (url.pathname === '/main.js') {
       res.writeHead(200, { 'content-type': 'text/javascript' }).end(script);
     } else if (url.pathname === '/welcome') {

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { build } from 'esbuild';
-import { createSessionHandler } from '@billingos/node/helpers/generic';
+import { cookieSessionRoute, signIn } from './cookieSessionRoute';
 import type { BillingOS } from '@billingos/node';
 import type { GalleryProps } from './theme-page/Gallery';
 
@@ -39,19 +39,13 @@ export async function startThemeSite(billing: BillingOS, apiUrl: string, publish
   });
   const script = bundle.outputFiles[0]!.text;
   const styles = readFileSync(join(__dirname, '..', '..', 'src', 'ui', 'styles.css'), 'utf8');
-  const sessionRoute = createSessionHandler(
-    { billingos: billing, allowedOperations: ['read_customer', 'read_subscription', 'read_entitlements', 'manage_subscription'] },
-    (request) => {
-      const uid = /(?:^|;\s*)uid=([^;]+)/.exec(request.headers.get('cookie') ?? '')?.[1];
-      return uid ? { userId: uid } : null;
-    },
-  );
+  const sessionRoute = cookieSessionRoute(billing);
   const server: Server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     if (url.pathname === '/api/billingos-session') {
       void sessionRoute(req, res);
     } else if (url.pathname === '/login') {
-      res.writeHead(302, { 'set-cookie': `uid=${url.searchParams.get('uid')}; Path=/; HttpOnly`, location: '/' }).end();
+      signIn(url, res);
     } else if (url.pathname === '/gallery.js') {
       res.writeHead(200, { 'content-type': 'text/javascript' }).end(script);
     } else if (url.pathname === '/') {
