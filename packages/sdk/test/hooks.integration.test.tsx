@@ -197,7 +197,7 @@ test('a customer without a plan subscribes: the new subscription and its feature
 
 test('a subscription whose renewal could not be charged (past_due) is still the active one, with its features', async () => {
   const clock = await stack.billing.testClocks.create({ frozenTime: new Date('2027-01-10T00:00:00Z') });
-  const customer = await stack.billing.customers.create({ externalUserId: 'grace', testClockId: clock.id });
+  const customer = await stack.billing.customers.create({ externalUserId: 'renewal_refused', testClockId: clock.id });
   const session = await stack.billing.checkoutSessions.create({ customerId: customer.id, mode: 'subscription', priceId: stack.pro.priceId, successUrl: 'https://shop.example/ok', cancelUrl: 'https://shop.example/back' });
   const paid = await stack.billing.checkoutSessions.confirm(session.id, { clientSecret: session.clientSecret, paymentMethodId: 'pm_card_visa' });
   if (paid.status !== 'complete') throw new Error(`checkout did not complete: ${JSON.stringify(paid)}`);
@@ -205,13 +205,13 @@ test('a subscription whose renewal could not be charged (past_due) is still the 
   await stack.billing.testClocks.advance(clock.id, { frozenTime: new Date('2027-02-11T00:00:00Z') });
   expect((await stack.billing.subscriptions.retrieve(paid.subscriptionId!)).status).toBe('past_due');
 
-  const { fetch } = stack.browserFetch('grace');
+  const { fetch } = stack.browserFetch('renewal_refused');
   render(
     <BillingOSProvider sessionTokenUrl={stack.routeUrl} apiUrl={stack.api.url} fetch={fetch}>
       <Dashboard />
     </BillingOSProvider>,
   );
-  await waitFor(() => expect(screen.getByTestId('user').textContent).toBe('grace'), { timeout: 15_000 });
+  await waitFor(() => expect(screen.getByTestId('user').textContent).toBe('renewal_refused'), { timeout: 15_000 });
   expect(screen.getByTestId('plan').textContent).toBe(`${stack.pro.productId}:past_due`);
   expect(screen.getByTestId('features').textContent).toBe('reports,exports');
 });
