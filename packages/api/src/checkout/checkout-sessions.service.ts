@@ -254,6 +254,29 @@ export class CheckoutSessionsService {
     return row;
   }
 
+  /**
+   * Expires the open sessions whose 24 hours are over (at most `limit`), each once with
+   * `checkout.session.expired`, so the event comes whether or not anyone reads the session;
+   * `SKIP LOCKED`, so nodes share the work; a session whose charge is running is left to its confirm.
+   */
+  async expireDue(limit = 100): Promise<number> {
+    let expired = 0;
+    while (expired < limit) {
+      const done = await this.db.transaction(async (tx) => {
+        const [row] = await tx.query<CheckoutSessionRow>(
+          `SELECT * FROM checkout_sessions WHERE status = 'open' AND expires_at <= $1
+           AND (attempt_started_at IS NULL OR attempt_started_at <= now() - make_interval(secs => ${ATTEMPT_LEASE_SECONDS}))
+           ORDER BY expires_at, id LIMIT 1 FOR UPDATE SKIP LOCKED`,
+          [this.clock.now()],
+        );
+        return row ? (await this.#expireIfDue(row, tx)).status === 'expired' : false;
+      });
+      if (!done) break;
+      expired += 1;
+    }
+    return expired;
+  }
+
   /** A session past its 24 hours becomes `expired`, once, with `checkout.session.expired`. */
   async #expireIfDue(row: CheckoutSessionRow, db: Queryable = this.db): Promise<CheckoutSessionRow> {
     if (row.status !== 'open' || new Date(row.expires_at).getTime() > this.clock.now().getTime()) return row;

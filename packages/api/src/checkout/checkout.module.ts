@@ -6,6 +6,7 @@ import { ProductsModule } from '../products/products.module';
 import { SubscriptionsModule } from '../subscriptions/subscriptions.module';
 import { CheckoutPageController } from './checkout-page.controller';
 import { CheckoutPageQueries } from './checkout-page.details';
+import { CheckoutExpiryWorker } from './checkout-expiry-worker';
 import { CheckoutSessionsController } from './checkout-sessions.controller';
 import { CheckoutSessionsService } from './checkout-sessions.service';
 import { MyCheckoutSessionsController } from './my-checkout-sessions.controller';
@@ -15,6 +16,6 @@ import { TestPaymentPageController } from './test-payment-page.controller';
 @Module({
   imports: [CustomersModule, InvoicesModule, PaymentsModule, ProductsModule, SubscriptionsModule],
   controllers: [CheckoutSessionsController, MyCheckoutSessionsController, CheckoutPageController, TestPaymentPageController],
-  providers: [CheckoutSessionsService, CheckoutPageQueries],
+  providers: [CheckoutSessionsService, CheckoutPageQueries, CheckoutExpiryWorker],
 })
 export class CheckoutModule {}
