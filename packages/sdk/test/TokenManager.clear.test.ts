@@ -128,6 +128,9 @@ test('a clear() from another tab drops this tab’s request in flight, which the
   const seenB = tokensSeen(tabB);
   stops.push(tabB.start());
   await until(() => tabB.getState().token === 'ada_b1');
+  // Tab B shares Ada's token over the channel: once tab A has it too, whatever either tab sees from
+  // here on came after the clear below (a share still on its way would be counted as after it).
+  await until(() => seenA.includes('ada_b1'));
   const epochA = tabA.epoch;
 
   // Ada signs out in tab B and Bob signs in: the session route now answers for Bob.
