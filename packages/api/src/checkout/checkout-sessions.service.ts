@@ -4,7 +4,7 @@ import { API_CONFIG } from '../app/api-config';
 import type { ApiConfig } from '../app/api-config';
 import type { MerchantScope } from '../auth/credential';
 import { ApiError } from '../errors/api-error';
-import { invalidRequest, notFound } from '../errors/errors';
+import { invalidRequest, notFound, paymentRunning } from '../errors/errors';
 import { InvoicesRepository } from '../invoices/invoices.repository';
 import { CardError } from '../payments/card-error';
 import type { CardInput, ChargeResult, PaymentFailure, ProviderMethod } from '../payments/payment-provider';
@@ -139,14 +139,14 @@ export class CheckoutSessionsService {
       if (row.status === 'expired') throw invalidRequest('checkout_session_expired', 'This checkout has expired: start a new one.');
       const running = row.attempt_started_at !== null && Date.now() - new Date(row.attempt_started_at).getTime() < ATTEMPT_LEASE_SECONDS * 1000 && row.attempt_payment_id === null;
       if (running) {
-        throw new ApiError({ status: 409, type: 'idempotency_error', code: 'checkout_session_processing', message: 'This checkout is being confirmed by another request: wait a moment, then read it again.', headers: { 'Retry-After': '1' } });
+        throw paymentRunning('checkout_session_processing', 'This checkout is being confirmed by another request: wait a moment, then read it again.');
       }
       const [other] = await tx.query<{ id: string }>(
         `SELECT id FROM checkout_sessions WHERE customer_id = $1 AND id <> $2 AND status = 'open' AND attempt_started_at > now() - make_interval(secs => ${ATTEMPT_LEASE_SECONDS})`,
         [customerId, id],
       );
       if (other) {
-        throw new ApiError({ status: 409, type: 'idempotency_error', code: 'payment_in_progress', message: 'Another payment of this customer is in progress: wait for it to finish, then try again.', headers: { 'Retry-After': '1' } });
+        throw paymentRunning('payment_in_progress', 'Another payment of this customer is in progress: wait for it to finish, then try again.');
       }
       if (row.self_serve && row.kind === 'subscription' && row.attempt_id === null) {
         await this.subscriptions.selfServeTerms({ merchantId: row.merchant_id, mode: row.mode }, row.customer_id, await this.products.getPrice({ merchantId: row.merchant_id, mode: row.mode }, row.price_id!));

@@ -31,6 +31,11 @@ export function paymentError(code: string, message: string, param?: string): Api
   return new ApiError({ status: 402, type: 'payment_error', code, message, ...(param !== undefined ? { param } : {}) });
 }
 
+/** 409: a payment (`code`) is running right now; nothing was charged twice: retry after `Retry-After`. */
+export function paymentRunning(code: 'checkout_session_processing' | 'payment_in_progress', message: string): ApiError {
+  return new ApiError({ status: 409, type: 'idempotency_error', code, message, headers: { 'Retry-After': '1' } });
+}
+
 /** 429: too much at once; `message` says what to close or wait for. */
 export function rateLimitError(code: string, message: string): ApiError {
   return new ApiError({ status: 429, type: 'rate_limit_error', code, message });

@@ -2,8 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { API_CONFIG } from '../app/api-config';
 import type { ApiConfig } from '../app/api-config';
 import type { MerchantScope, Mode } from '../auth/credential';
-import { ApiError } from '../errors/api-error';
-import { invalidRequest, notFound, paymentError } from '../errors/errors';
+import { invalidRequest, notFound, paymentError, paymentRunning } from '../errors/errors';
 import type { Invoice } from '../invoices/invoice';
 import { InvoicesRepository } from '../invoices/invoices.repository';
 import type { PaymentFailureBody } from '../payments/payment-failure.schemas';
@@ -124,7 +123,7 @@ export class InvoiceCollector {
       if (!row) throw notFound('invoice', id);
       if (row.status !== 'open') throw invalidRequest('invoice_not_open', `Invoice "${id}" is ${row.status}: only an open invoice can be paid.`);
       if (row.running) {
-        throw new ApiError({ status: 409, type: 'idempotency_error', code: 'payment_in_progress', message: `Invoice "${id}" is being charged right now: read it again in a moment.`, headers: { 'Retry-After': '1' } });
+        throw paymentRunning('payment_in_progress', `Invoice "${id}" is being charged right now: read it again in a moment.`);
       }
       const [claimed] = await tx.query<ClaimedInvoice>(
         `UPDATE invoices i SET attempt_id = COALESCE(i.attempt_id, $2), attempt_started_at = now(),

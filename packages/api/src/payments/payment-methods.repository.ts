@@ -1,7 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { MerchantScope } from '../auth/credential';
-import { ApiError } from '../errors/api-error';
-import { notFound } from '../errors/errors';
+import { notFound, paymentError } from '../errors/errors';
 import { singlePage } from '../pagination/page';
 import type { Page } from '../pagination/page';
 import { Database } from '../storage/database';
@@ -127,11 +126,5 @@ export class PaymentMethodsRepository {
 /** A card the provider refused: 402 `payment_error` with what to tell the buyer. */
 function rethrowCardError(error: unknown): never {
   if (!(error instanceof CardError)) throw error;
-  throw new ApiError({
-    status: 402,
-    type: 'payment_error',
-    code: error.failure.code,
-    message: error.message,
-    ...(error.param ? { param: error.param } : {}),
-  });
+  throw paymentError(error.failure.code, error.message, error.param);
 }
