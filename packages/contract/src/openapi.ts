@@ -468,7 +468,10 @@ export interface paths {
         /** List the token's customer's subscriptions */
         get: operations["mySubscriptions.list"];
         put?: never;
-        /** Subscribe the token's customer to a price (self-serve rules apply) */
+        /**
+         * Subscribe the token's customer to a price (self-serve rules apply)
+         * @description A free price subscribes at once and a trial is charged at its end; any other paid price is charged to the card on file first, else 402 `payment_error` (`payment_method_required`, `payment_failed`, `authentication_required`) and nothing changes: send the customer through checkout. A paid subscription replaces a free one.
+         */
         post: operations["mySubscriptions.create"];
         delete?: never;
         options?: never;

@@ -22,6 +22,8 @@ export interface CheckoutSessionRow {
   attempt_method_id: string | null;
   attempt_payment_id: string | null;
   self_serve: boolean;
+  /** `saved_method`: run by the API itself for a self-serve subscribe with the card on file. */
+  origin: 'checkout' | 'saved_method';
   failed_attempts: number;
   expires_at: Date;
   created_at: Date;

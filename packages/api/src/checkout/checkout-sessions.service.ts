@@ -32,6 +32,8 @@ export interface NewCheckoutSession {
   priceId?: string | undefined;
   successUrl: string;
   cancelUrl: string;
+  /** `saved_method`: the API's own checkout when a signed-in customer subscribes with the card on file. @default 'checkout' */
+  origin?: 'checkout' | 'saved_method' | undefined;
 }
 
 /** What the buyer pays with on confirm. */
@@ -72,11 +74,11 @@ export class CheckoutSessionsService {
     const now = this.clock.now();
     const rows = await this.db.query<CheckoutSessionRow>(
       `INSERT INTO checkout_sessions (id, merchant_id, mode, customer_id, kind, price_id, client_secret, success_url, cancel_url, amount_due, currency,
-         trial_days, self_serve, expires_at, created_at)
-       SELECT $1, $2, $3, c.id, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15 FROM customers c WHERE c.merchant_id = $2 AND c.mode = $3 AND c.id = $4
+         trial_days, self_serve, expires_at, created_at, origin)
+       SELECT $1, $2, $3, c.id, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16 FROM customers c WHERE c.merchant_id = $2 AND c.mode = $3 AND c.id = $4
        RETURNING *`,
       [id, scope.merchantId, scope.mode, input.customerId, input.mode, input.priceId ?? null, clientSecret, input.successUrl, input.cancelUrl,
-        terms.amountDue, terms.currency, terms.trialDays, selfServe, new Date(now.getTime() + OPEN_HOURS * 3_600_000), now],
+        terms.amountDue, terms.currency, terms.trialDays, selfServe, new Date(now.getTime() + OPEN_HOURS * 3_600_000), now, input.origin ?? 'checkout'],
     );
     if (!rows[0]) throw notFound('customer', input.customerId, 'customerId');
     return toCheckoutSession(rows[0], this.config.publicUrl);
@@ -90,6 +92,31 @@ export class CheckoutSessionsService {
   async getWithSecret(id: string, clientSecret: string | undefined): Promise<CheckoutSession> {
     const row = await this.#bySecret(this.db, id, clientSecret);
     return toCheckoutSession(await this.#expireIfDue(row), this.config.publicUrl);
+  }
+
+  /**
+   * A signed-in customer subscribing to a paid price with the card on file: a checkout the API
+   * runs itself, so the charge has the same durable attempt and never runs twice. Such a checkout
+   * left open for the same price (declined, or by a request that died mid-charge) is confirmed
+   * again rather than repeated; its `url` is where the buyer can pay another way.
+   */
+  async payWithSavedMethod(scope: MerchantScope, customerId: string, priceId: string, paymentMethodId: string): Promise<{ session: CheckoutSession; confirmation: CheckoutConfirmation }> {
+    const [pending] = await this.db.query<CheckoutSessionRow>(
+      `SELECT * FROM checkout_sessions WHERE customer_id = $1 AND price_id = $2 AND origin = 'saved_method' AND status = 'open' AND expires_at > $3
+       ORDER BY created_at DESC LIMIT 1`,
+      [customerId, priceId, this.clock.now()],
+    );
+    const returnTo = this.config.publicUrl;
+    const session = pending
+      ? toCheckoutSession(pending, this.config.publicUrl)
+      : await this.create(scope, { customerId, priceId, mode: 'subscription', successUrl: returnTo, cancelUrl: returnTo, origin: 'saved_method' }, true);
+    return { session, confirmation: await this.confirm(session.id, session.clientSecret, { paymentMethodId }) };
+  }
+
+  /** A declined saved-method checkout is closed without an event: it was never a page the buyer saw. */
+  async abandonSavedMethod(id: string): Promise<void> {
+    await this.db.query(`UPDATE checkout_sessions SET status = 'expired' WHERE id = $1 AND origin = 'saved_method' AND status = 'open'
+       AND (attempt_started_at IS NULL OR attempt_payment_id IS NOT NULL)`, [id]);
   }
 
   async confirm(id: string, clientSecret: string | undefined, input: ConfirmInput): Promise<CheckoutConfirmation> {
@@ -185,7 +212,11 @@ export class CheckoutSessionsService {
       const saved = await this.methods.save(scope, session.customer_id, method, true);
       let subscriptionId: string | null = null;
       if (session.kind === 'subscription') {
-        const subscription = await this.subscriptions.create(scope, { customerId: session.customer_id, priceId: session.price_id!, trialDays: session.trial_days, collectsPayment: true });
+        const subscription = await this.subscriptions.create(
+          scope,
+          { customerId: session.customer_id, priceId: session.price_id!, trialDays: session.trial_days, collectsPayment: true },
+          { replacesFree: session.self_serve },
+        );
         subscriptionId = subscription.id;
         await this.invoices.recordPaid(this.db, scope, {
           customerId: session.customer_id,

@@ -10,12 +10,14 @@ import { CheckoutExpiryWorker } from './checkout-expiry-worker';
 import { CheckoutSessionsController } from './checkout-sessions.controller';
 import { CheckoutSessionsService } from './checkout-sessions.service';
 import { MyCheckoutSessionsController } from './my-checkout-sessions.controller';
+import { SelfServeSubscribe } from './self-serve-subscribe';
 import { TestPaymentPageController } from './test-payment-page.controller';
 
 /** Checkout: pay (or save a card) and subscribe, through the payment provider; the page buyers do it on. */
 @Module({
   imports: [CustomersModule, InvoicesModule, PaymentsModule, ProductsModule, SubscriptionsModule],
   controllers: [CheckoutSessionsController, MyCheckoutSessionsController, CheckoutPageController, TestPaymentPageController],
-  providers: [CheckoutSessionsService, CheckoutPageQueries, CheckoutExpiryWorker],
+  providers: [CheckoutSessionsService, CheckoutPageQueries, CheckoutExpiryWorker, SelfServeSubscribe],
+  exports: [SelfServeSubscribe],
 })
 export class CheckoutModule {}

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { CheckoutModule } from '../checkout/checkout.module';
 import { CustomersModule } from '../customers/customers.module';
 import { EntitlementsModule } from '../entitlements/entitlements.module';
 import { SubscriptionsModule } from '../subscriptions/subscriptions.module';
@@ -8,7 +9,7 @@ import { MyEntitlementCheckController } from './my-entitlement-check.controller'
 import { MySubscriptionsController } from './my-subscriptions.controller';
 
 @Module({
-  imports: [CustomersModule, EntitlementsModule, SubscriptionsModule, UsageModule],
+  imports: [CheckoutModule, CustomersModule, EntitlementsModule, SubscriptionsModule, UsageModule],
   controllers: [MeController, MySubscriptionsController, MyEntitlementCheckController],
 })
 export class MeModule {}

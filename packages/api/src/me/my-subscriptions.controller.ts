@@ -2,6 +2,7 @@ import { Body, Controller, Get, HttpCode, Inject, Param, Patch, Post, Query } fr
 import { Allow, RequireOperation } from '../auth/allow.decorator';
 import type { CustomerView } from '../auth/credential';
 import { Viewer } from '../auth/request-context';
+import { SelfServeSubscribe } from '../checkout/self-serve-subscribe';
 import { SubscriptionsRepository } from '../subscriptions/subscriptions.repository';
 import {
   cancelSubscriptionBody,
@@ -23,9 +24,11 @@ import { subscriptionListSchema, subscriptionSchema } from '../subscriptions/sub
 @Controller('v1/me/subscriptions')
 export class MySubscriptionsController {
   readonly #subscriptions: SubscriptionsRepository;
+  readonly #selfServe: SelfServeSubscribe;
 
-  constructor(@Inject(SubscriptionsRepository) subscriptions: SubscriptionsRepository) {
+  constructor(@Inject(SubscriptionsRepository) subscriptions: SubscriptionsRepository, @Inject(SelfServeSubscribe) selfServe: SelfServeSubscribe) {
     this.#subscriptions = subscriptions;
+    this.#selfServe = selfServe;
   }
 
   @Get()
@@ -47,9 +50,15 @@ export class MySubscriptionsController {
   @Post()
   @Allow('session')
   @RequireOperation('manage_subscription')
-  @ApiOperation({ summary: 'Subscribe the token\'s customer to a price (self-serve rules apply)', body: createMySubscriptionBody, response: subscriptionSchema })
+  @ApiOperation({
+    summary: "Subscribe the token's customer to a price (self-serve rules apply)",
+    description:
+      'A free price subscribes at once and a trial is charged at its end; any other paid price is charged to the card on file first, else 402 `payment_error` (`payment_method_required`, `payment_failed`, `authentication_required`) and nothing changes: send the customer through checkout. A paid subscription replaces a free one.',
+    body: createMySubscriptionBody,
+    response: subscriptionSchema,
+  })
   create(@Viewer() viewer: CustomerView, @Body(new ZodValidationPipe(createMySubscriptionBody)) body: CreateMySubscriptionBody) {
-    return this.#subscriptions.create(viewer, { customerId: viewer.customerId, priceId: body.priceId }, { selfServe: true });
+    return this.#selfServe.subscribe(viewer, body.priceId);
   }
 
   @Patch(':id')

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { MerchantScope } from '../auth/credential';
-import { invalidRequest, notFound } from '../errors/errors';
+import type { ApiError } from '../errors/api-error';
+import { invalidRequest, notFound, paymentError } from '../errors/errors';
 import { SubscriptionLifecycle, writeState } from '../lifecycle/subscription-lifecycle';
 import type { TimelineState } from '../lifecycle/subscription-timeline';
 import { dueAt } from '../lifecycle/subscription-timeline';
@@ -47,6 +48,11 @@ export interface SubscriptionFilter {
 export interface WriteOptions {
   customerId?: string | undefined;
   selfServe?: boolean | undefined;
+  /**
+   * Paid for (a self-serve checkout): the customer's free subscriptions do not stand in the way
+   * and are canceled, in the same transaction, as the paid one starts.
+   */
+  replacesFree?: boolean | undefined;
 }
 
 /** Subscriptions scoped by merchant and mode; `customerId` in a filter narrows to one customer (the `/v1/me` view). */
@@ -81,7 +87,8 @@ export class SubscriptionsRepository {
     return this.#db.transaction(async (tx) => {
       const customer = await lockCustomer(tx, scope, input.customerId);
       const now = asOf(customer.frozen_time, this.#clock);
-      if (options.selfServe) await this.#assertNoLiveSubscription(tx, input.customerId, now);
+      if (options.selfServe) await this.#assertNoLiveSubscription(tx, input.customerId, now, replacesFree(price, options));
+      if (options.replacesFree) await this.#cancelLiveFree(tx, scope, input.customerId, now);
       const trialDays = options.selfServe && (await hadTrial(tx, input.customerId, price.productId)) ? 0 : (input.trialDays ?? price.trialDays);
       const trialEnd = trialDays > 0 ? addInterval(now, 'day', trialDays) : null;
       const anchor = trialEnd ?? now;
@@ -121,7 +128,7 @@ export class SubscriptionsRepository {
     }
     return this.#db.transaction(async (tx) => {
       const customer = await lockCustomer(tx, scope, customerId);
-      await this.#assertNoLiveSubscription(tx, customerId, asOf(customer.frozen_time, this.#clock));
+      await this.#assertNoLiveSubscription(tx, customerId, asOf(customer.frozen_time, this.#clock), price.amount > 0);
       return { trialDays: (await hadTrial(tx, customerId, price.productId)) ? 0 : price.trialDays };
     });
   }
@@ -155,6 +162,7 @@ export class SubscriptionsRepository {
       const { row, now } = await this.#present(tx, scope, id, options.customerId);
       const state = timelineState(row);
       if (state.status === 'canceled') throw canceledError(id);
+      if (options.selfServe && price && price.amount > 0 && state.price.amount === 0) throw paidFromFreeError(price.id);
       const next = changedState(state, change, price);
       await writeState(tx, id, next, now);
       if (change.metadata) await tx.query('UPDATE subscriptions SET metadata = $2 WHERE id = $1', [id, JSON.stringify(change.metadata)]);
@@ -206,10 +214,12 @@ export class SubscriptionsRepository {
     return { row: await this.#lifecycle.catchUp(tx, locked, now), now };
   }
 
-  async #assertNoLiveSubscription(tx: Queryable, customerId: string, now: Date): Promise<void> {
+  /** Refuses a second live subscription; with `freeGivesWay`, live free ones are allowed (a paid subscription replaces them). */
+  async #assertNoLiveSubscription(tx: Queryable, customerId: string, now: Date, freeGivesWay = false): Promise<void> {
     const rows = await tx.query<{ id: string }>(
-      `SELECT s.id FROM subscriptions s WHERE s.customer_id = $1 AND ${effectiveStatusSql('$2::timestamptz')} <> 'canceled' LIMIT 1`,
-      [customerId, now],
+      `SELECT s.id FROM subscriptions s JOIN prices p ON p.id = s.price_id
+       WHERE s.customer_id = $1 AND ${effectiveStatusSql('$2::timestamptz')} <> 'canceled' AND ($3::boolean IS FALSE OR p.amount > 0) LIMIT 1`,
+      [customerId, now, freeGivesWay],
     );
     if (rows[0]) {
       throw invalidRequest(
@@ -217,6 +227,20 @@ export class SubscriptionsRepository {
         `This customer already has subscription "${rows[0].id}". Change its plan with PATCH /v1/me/subscriptions/${rows[0].id} instead of subscribing again.`,
         'priceId',
       );
+    }
+  }
+
+  /** Cancels the customer's live free subscriptions now (each with `subscription.canceled`): a paid one replaces them. */
+  async #cancelLiveFree(tx: Queryable, scope: MerchantScope, customerId: string, now: Date): Promise<void> {
+    const rows = await tx.query<{ id: string }>(
+      `SELECT s.id FROM subscriptions s JOIN prices p ON p.id = s.price_id
+       WHERE s.customer_id = $1 AND p.amount = 0 AND ${effectiveStatusSql('$2::timestamptz')} <> 'canceled' ORDER BY s.id`,
+      [customerId, now],
+    );
+    for (const { id } of rows) {
+      const { row, now: at } = await this.#present(tx, scope, id);
+      const state = timelineState(row);
+      if (state.status !== 'canceled') await this.#cancelNow(tx, scope, id, state, at);
     }
   }
 
@@ -289,4 +313,18 @@ async function hadTrial(tx: Queryable, customerId: string, productId: string): P
 
 function canceledError(id: string) {
   return invalidRequest('subscription_canceled', `Subscription "${id}" is canceled and cannot change. Create a new subscription instead.`, 'id');
+}
+
+/** A paid price replaces the free subscriptions only when it is paid for: a self-serve checkout (or the card on file). */
+function replacesFree(price: Price, options: WriteOptions): boolean {
+  return price.amount > 0 && options.replacesFree === true;
+}
+
+/** Self-serve, a free plan becomes a paid one only by paying, which subscribing to the paid price does. */
+function paidFromFreeError(priceId: string): ApiError {
+  return paymentError(
+    'payment_required',
+    `Moving from a free plan to price "${priceId}" takes a payment: subscribe to it (POST /v1/me/subscriptions charges the card on file) or pay through checkout (POST /v1/me/checkout-sessions); either replaces the free subscription once paid.`,
+    'priceId',
+  );
 }
