@@ -15,7 +15,7 @@ import { MIGRATIONS_DIR, migrate } from '../src/storage/migrate';
 import { createScratchDatabase } from '../src/storage/scratch-database';
 import type { ScratchDatabase } from '../src/storage/scratch-database';
 import { client, expectError } from './support/http';
-import { createPlan } from './support/fixtures';
+import { attachCard, createPlan } from './support/fixtures';
 import { postgresUrl } from './support/postgres-url';
 
 const pgUrl = postgresUrl();
@@ -88,6 +88,7 @@ describe.each(backends)('B2B on %s: an organization is one customer, shared by i
       expect((await api('GET', '/v1/me', { key: token })).body).toMatchObject({ id: ada.customerId, externalUserId: null, externalOrganizationId: 'org_acme' });
     }
 
+    await attachCard(api, sk, ada.customerId);
     const created = await api('POST', '/v1/me/subscriptions', { key: ada.sessionToken, body: { priceId: plan.prices[0]!.id } });
     expect(created.status).toBe(201);
     expect(created.body.customerId).toBe(ada.customerId);
@@ -106,6 +107,7 @@ describe.each(backends)('B2B on %s: an organization is one customer, shared by i
 
   test('a member of another organization neither sees nor changes it, and one user in two organizations gets each one', async () => {
     const ada = await mint('ada_x', 'org_globex');
+    await attachCard(api, sk, ada.customerId);
     const sub = await api('POST', '/v1/me/subscriptions', { key: ada.sessionToken, body: { priceId: plan.prices[0]!.id } });
     const eve = await mint('eve', 'org_initech');
     expect(eve.customerId).not.toBe(ada.customerId);
@@ -124,7 +126,8 @@ describe.each(backends)('B2B on %s: an organization is one customer, shared by i
 
   test("a mint without an organization keeps the user's own customer, apart from their organization's", async () => {
     const atWork = await mint('carol', 'org_umbrella');
-    await api('POST', '/v1/me/subscriptions', { key: atWork.sessionToken, body: { priceId: plan.prices[0]!.id } });
+    await attachCard(api, sk, atWork.customerId);
+    expect((await api('POST', '/v1/me/subscriptions', { key: atWork.sessionToken, body: { priceId: plan.prices[0]!.id } })).status).toBe(201);
     const own = await mint('carol');
     expect(own.customerId).not.toBe(atWork.customerId);
     expect(decodeJwt(own.sessionToken).organization).toBeUndefined();

@@ -1,7 +1,7 @@
 import { startTestServer } from '@billingos/api/testing';
 import type { TestServer } from '@billingos/api/testing';
 import { client, expectError } from './support/http';
-import { createCustomer, createPlan, mintToken } from './support/fixtures';
+import { attachCard, createCustomer, createPlan, mintToken } from './support/fixtures';
 
 let server: TestServer;
 let api: ReturnType<typeof client>;
@@ -158,7 +158,8 @@ describe('/v1/me subscriptions and entitlements', () => {
   test('a token with manage_subscription subscribes, changes plan and cancels its own subscription', async () => {
     const plan = await createPlan(api, sk, 'Self-serve', ['self']);
     const other = await createPlan(api, sk, 'Self-serve Plus', ['self', 'plus']);
-    const { sessionToken } = await mintToken(api, sk, 'user_me_manage', ['read_subscription', 'read_entitlements', 'manage_subscription']);
+    const { sessionToken, customerId } = await mintToken(api, sk, 'user_me_manage', ['read_subscription', 'read_entitlements', 'manage_subscription']);
+    await attachCard(api, sk, customerId);
 
     const created = await api('POST', '/v1/me/subscriptions', { key: sessionToken, body: { priceId: plan.prices[0]!.id } });
     expect(created.status).toBe(201);

@@ -3,7 +3,7 @@ import { startApiServer } from '../src/server';
 import type { ApiServer } from '../src/server';
 import { ManualClock } from '../src/time/clock';
 import { client, expectError } from './support/http';
-import { mintToken } from './support/fixtures';
+import { attachCard, mintToken } from './support/fixtures';
 
 const keys = generateMerchantKeys();
 const clock = new ManualClock('2026-01-10T00:00:00Z');
@@ -62,13 +62,16 @@ test('a reader sees renewals and a trial end that time has passed even when the 
 
 test('a customer subscribes once by itself, gets a trial once per product, and only to an active product', async () => {
   clock.set('2026-05-01T00:00:00Z');
-  const { sessionToken } = await mintToken(api, keys.secretKey, 'self_serve', ['read_subscription', 'manage_subscription']);
+  const { sessionToken, customerId } = await mintToken(api, keys.secretKey, 'self_serve', ['read_subscription', 'manage_subscription']);
   const first = await api('POST', '/v1/me/subscriptions', { key: sessionToken, body: { priceId: prices.trial } });
   expect(first.body).toMatchObject({ status: 'trialing' });
   const second = await api('POST', '/v1/me/subscriptions', { key: sessionToken, body: { priceId: prices.monthly } });
   expect(expectError(second, 400, 'invalid_request_error', 'subscription_exists').message).toContain(`PATCH /v1/me/subscriptions/${first.body.id}`);
 
   await api('POST', `/v1/me/subscriptions/${first.body.id}/cancel`, { key: sessionToken, body: {} });
+  // No second trial: the price is charged now, so it takes a card on file.
+  expectError(await api('POST', '/v1/me/subscriptions', { key: sessionToken, body: { priceId: prices.trial } }), 402, 'payment_error', 'payment_method_required');
+  await attachCard(api, keys.secretKey, customerId);
   const again = await api('POST', '/v1/me/subscriptions', { key: sessionToken, body: { priceId: prices.trial } });
   expect(again.body).toMatchObject({ status: 'active', trialEnd: null });
   await api('POST', `/v1/me/subscriptions/${again.body.id}/cancel`, { key: sessionToken, body: {} });
@@ -77,7 +80,8 @@ test('a customer subscribes once by itself, gets a trial once per product, and o
 
 test('a customer schedules its own downgrade and cannot schedule one while canceling', async () => {
   clock.set('2026-06-01T00:00:00Z');
-  const { sessionToken } = await mintToken(api, keys.secretKey, 'self_downgrade', ['read_subscription', 'manage_subscription']);
+  const { sessionToken, customerId } = await mintToken(api, keys.secretKey, 'self_downgrade', ['read_subscription', 'manage_subscription']);
+  await attachCard(api, keys.secretKey, customerId);
   const subscription = await api('POST', '/v1/me/subscriptions', { key: sessionToken, body: { priceId: prices.monthly } });
   await api('POST', '/v1/products', { key: keys.secretKey, body: { name: 'Cheap', prices: [{ amount: 100, currency: 'usd', interval: 'month' }] } });
   const cheap = (await api('GET', '/v1/products?limit=100', { key: keys.secretKey })).body.data.find((product: { name: string }) => product.name === 'Cheap');

@@ -10,7 +10,7 @@ import { openDatabase } from '../src/storage/open-database';
 import { createScratchDatabase } from '../src/storage/scratch-database';
 import type { ScratchDatabase } from '../src/storage/scratch-database';
 import { client, expectError } from './support/http';
-import { createPlan, mintToken } from './support/fixtures';
+import { attachCard, createPlan, mintToken } from './support/fixtures';
 import { postgresUrl } from './support/postgres-url';
 
 const pgUrl = postgresUrl();
@@ -34,6 +34,7 @@ describe.each(backends)('storage on %s', (name, databaseUrl) => {
   test('the whole billing flow: mint, subscribe, entitlements, plan change', async () => {
     const plan = await createPlan(api, server.secretKey, 'Flow', ['a', 'b']);
     const { sessionToken, customerId } = await mintToken(api, server.secretKey, 'flow_user', ['read_customer', 'read_entitlements', 'manage_subscription']);
+    await attachCard(api, server.secretKey, customerId);
     const sub = await api('POST', '/v1/me/subscriptions', { key: sessionToken, body: { priceId: plan.prices[1]!.id } });
     expect(sub.body).toMatchObject({ customerId, status: 'active', price: { interval: 'year' } });
     expect((await api('GET', '/v1/me/entitlements', { key: sessionToken })).body.data.map((e: { featureKey: string }) => e.featureKey)).toEqual(['a', 'b']);

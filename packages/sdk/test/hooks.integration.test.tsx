@@ -15,7 +15,7 @@ import {
   useSubscriptions,
   type BillingOSClient,
 } from '../src/index';
-import { startStack, subscribedUser, type Stack } from './support/stack';
+import { customerWithCard, startStack, subscribedUser, type Stack } from './support/stack';
 
 let stack: Stack;
 beforeAll(async () => {
@@ -169,7 +169,8 @@ test('a downgrade at the period end shows as scheduledChange; the plan and its f
   expect(calls.filter((c) => c.method === 'PATCH').map((c) => c.status)).toEqual([200]);
 });
 
-test('a customer without a plan subscribes: the new subscription and its features appear', async () => {
+test('a customer without a plan subscribes (charged to the card on file): the new subscription and its features appear', async () => {
+  const customerId = await customerWithCard(stack, 'tim');
   const { fetch, calls } = stack.browserFetch('tim');
   function Subscribe() {
     const { data: subscription } = useActiveSubscription();
@@ -193,6 +194,8 @@ test('a customer without a plan subscribes: the new subscription and its feature
   act(() => screen.getByText('subscribe').click());
   await waitFor(() => expect(state()).toBe(`${stack.pro.productId} exports=true created=active`), { timeout: 15_000 });
   expect(calls.filter((c) => c.method === 'POST').map((c) => `${c.path} ${c.status}`)).toEqual(['/v1/me/subscriptions 201']);
+  const invoices = (await stack.billing.invoices.list({ customerId })).data;
+  expect(invoices.map((invoice) => `${invoice.status} ${invoice.amountPaid}`)).toEqual(['paid 2900']);
 });
 
 test('a subscription whose renewal could not be charged (past_due) is still the active one, with its features', async () => {

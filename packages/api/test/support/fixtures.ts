@@ -30,3 +30,13 @@ export async function mintToken(api: Api, key: string, externalUserId: string, a
   if (response.status !== 201) throw new Error(`mintToken failed: ${JSON.stringify(response.body)}`);
   return response.body as { sessionToken: string; customerId: string };
 }
+
+/**
+ * Saves a card for the customer with the secret key (a test-mode alias, `pm_card_visa` unless
+ * told), so a self-serve subscribe to a paid price can charge the card on file.
+ */
+export async function attachCard(api: Api, key: string, customerId: string, paymentMethodId = 'pm_card_visa') {
+  const response = await api('POST', `/v1/customers/${customerId}/payment-methods`, { key, body: { paymentMethodId } });
+  if (response.status !== 201) throw new Error(`attachCard failed: ${JSON.stringify(response.body)}`);
+  return response.body as { id: string; isDefault: boolean };
+}

@@ -83,3 +83,13 @@ export async function subscribedUser(stack: Stack, userId: string, priceId: stri
   await stack.billing.subscriptions.create({ customerId: customer.id, priceId });
   return customer.id;
 }
+
+/**
+ * A customer with a card on file (test-mode `pm_card_visa`, its default), created with the secret
+ * key: what a signed-in customer needs to subscribe to a paid price self-serve, which charges it.
+ */
+export async function customerWithCard(stack: Stack, userId: string): Promise<string> {
+  const customer = await stack.billing.customers.create({ externalUserId: userId });
+  await stack.billing.paymentMethods.attach(customer.id, { paymentMethodId: 'pm_card_visa' });
+  return customer.id;
+}
