@@ -1,7 +1,8 @@
 // Size budgets, minified (React external) and gzipped:
 // - the hooks entry (dist/index.js) ≤ 6 KB;
-// - the ui entry (dist/ui.js) ≤ 12 KB, counted together with the whole hooks entry it is built
-//   on, so the budget is what a page showing the components pays;
+// - the ui entry (dist/ui.js) ≤ 12.5 KB, counted together with the whole hooks entry it is built
+//   on, so the budget is what a page showing the components pays (12 KB until the pricing table
+//   sent paid plans through checkout);
 // - the checkout entry (dist/checkout.js) ≤ 10.5 KB, likewise counted with the whole hooks entry
 //   (its own code is about 4.9 KB of it).
 // Also checks that every built entry keeps its 'use client' directive (Next.js App Router).
@@ -48,7 +49,7 @@ function report(name, { minified, gzipped }, budget) {
 report('@billingos/sdk', await gzippedSize('index.js', react), 6144);
 // The whole hooks entry (the provider a page needs, and every hook) plus the ui entry, which imports the hooks entry by its package name.
 const page = "export * from './index.js'; export * from './ui.js';";
-report('@billingos/sdk + @billingos/sdk/ui', await gzippedSize(page, react, { '@billingos/sdk': join(dist, 'index.js') }), 12288);
+report('@billingos/sdk + @billingos/sdk/ui', await gzippedSize(page, react, { '@billingos/sdk': join(dist, 'index.js') }), 12800);
 report('@billingos/sdk/ui (its own code)', await gzippedSize('ui.js', [...react, '@billingos/sdk']));
 const checkout = "export * from './index.js'; export * from './checkout.js';";
 report('@billingos/sdk + @billingos/sdk/checkout', await gzippedSize(checkout, react, { '@billingos/sdk': join(dist, 'index.js') }), 10752);

@@ -19,10 +19,10 @@ test('loading, then a customer without a plan sees an empty state and the plans;
   expect(text(region())).toContain('Choose a plan to get started.');
   const plans = await screen.findByRole('list', { name: 'Plans' });
 
-  fireEvent.click(within(within(plans).getByRole('listitem', { name: 'Starter' })).getByRole('button', { name: 'Subscribe' }));
+  fireEvent.click(within(within(plans).getByRole('listitem', { name: 'Team' })).getByRole('button', { name: 'Start free trial' }));
   fireEvent.click(button('Confirm'));
   // The table and the dialog's opener give way to the plan, and focus goes to it.
-  await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('heading', { name: 'Starter', level: 2 })), { timeout: 15_000 });
+  await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('heading', { name: 'Team', level: 2 })), { timeout: 15_000 });
 });
 
 test('an active plan: name, price, status, renewal date and a meter for each metered feature', async () => {

@@ -62,19 +62,19 @@ test('a plan without a price for the chosen period stays, with the price it has 
 
   // Its own price is what the visitor gets: subscribing from the yearly view is to the monthly price.
   fireEvent.click(within(plan('Solo')).getByRole('button', { name: 'Subscribe' }));
-  expect(description(screen.getByRole('dialog', { name: 'Subscribe to Solo' }))).toBe('You will be charged $5 / month until you cancel.');
+  expect(description(screen.getByRole('dialog', { name: 'Subscribe to Solo' }))).toBe('You pay $5 / month on the next page; your plan starts once the payment goes through.');
 });
 
-test('subscribing goes through a modal dialog: focus moves in, Escape closes and returns focus, Confirm subscribes', async () => {
+test('subscribing goes through a modal dialog: focus moves in, Escape closes and returns focus, Confirm starts the trial', async () => {
   renderSignedIn(env.stack, 'newcomer', tableFor(env.catalog));
   await loaded();
-  const opener = within(plan('Starter')).getByRole('button', { name: 'Subscribe' });
+  const opener = within(plan('Team')).getByRole('button', { name: 'Start free trial' });
   opener.focus();
   fireEvent.click(opener);
 
-  const dialog = screen.getByRole('dialog', { name: 'Subscribe to Starter' });
+  const dialog = screen.getByRole('dialog', { name: 'Subscribe to Team' });
   expect(dialog.getAttribute('aria-modal')).toBe('true');
-  expect(description(dialog)).toBe('You will be charged $9 / month until you cancel.');
+  expect(description(dialog)).toBe('Your 14-day free trial starts today. After that, $29 / month.');
   expect(document.activeElement).toBe(within(dialog).getByRole('button', { name: 'Confirm' }));
   fireEvent.keyDown(document.activeElement!, { key: 'Tab' });
   expect(document.activeElement).toBe(within(dialog).getByRole('button', { name: 'Go back' }));
@@ -85,10 +85,36 @@ test('subscribing goes through a modal dialog: focus moves in, Escape closes and
   fireEvent.click(opener);
   fireEvent.click(screen.getByRole('button', { name: 'Confirm' }));
   await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull(), { timeout: 15_000 });
-  expect(text(screen.getByRole('status'))).toContain('You are now on Starter.');
-  expect(within(plan('Starter')).getByRole('button', { name: 'Current plan' }).getAttribute('aria-disabled')).toBe('true');
+  expect(text(screen.getByRole('status'))).toContain('You are now on Team.');
+  expect(within(plan('Team')).getByRole('button', { name: 'Current plan' }).getAttribute('aria-disabled')).toBe('true');
   expect(document.activeElement).toBe(opener);
-  expect(within(plan('Team')).getByRole('button', { name: 'Upgrade' })).toBeTruthy();
+  expect(within(plan('Starter')).getByRole('button', { name: 'Downgrade' })).toBeTruthy();
+});
+
+test('a paid plan without a trial is paid for on the checkout page, which comes back here; nothing is granted before the payment', async () => {
+  const leftFor: string[] = [];
+  renderSignedIn(env.stack, 'payer', <PricingTable locale="en-US" productIds={[env.catalog.starter.id, env.catalog.team.id]} onCheckout={(url) => leftFor.push(url)} />);
+  await loaded();
+  fireEvent.click(within(plan('Starter')).getByRole('button', { name: 'Subscribe' }));
+  const dialog = screen.getByRole('dialog', { name: 'Subscribe to Starter' });
+  expect(description(dialog)).toBe('You pay $9 / month on the next page; your plan starts once the payment goes through.');
+  fireEvent.click(within(dialog).getByRole('button', { name: 'Continue to payment' }));
+  await waitFor(() => expect(leftFor).toHaveLength(1), { timeout: 15_000 });
+  // The dialog stays busy while the page would be unloading.
+  expect(within(dialog).getByRole('button', { name: 'Working…' })).toBeTruthy();
+
+  const [, clientSecret] = /\/checkout\/(cs_\w+_secret_[\w-]+)$/.exec(leftFor[0]!)!;
+  const sessionId = clientSecret!.slice(0, clientSecret!.indexOf('_secret_'));
+  const session = await env.stack.billing.checkoutSessions.retrieve(sessionId);
+  expect(session).toMatchObject({ status: 'open', mode: 'subscription', amountDue: 900, successUrl: location.href, cancelUrl: location.href });
+  expect(leftFor[0]).toBe(session.url);
+  // Nothing is granted before the payment.
+  expect((await env.stack.billing.subscriptions.list({ customerId: session.customerId })).data).toEqual([]);
+
+  const paid = await env.stack.billing.checkoutSessions.confirm(sessionId, { clientSecret: clientSecret!, paymentMethodId: 'pm_card_visa' });
+  expect(paid.status).toBe('complete');
+  const [subscription] = (await env.stack.billing.subscriptions.list({ customerId: session.customerId })).data;
+  expect(subscription).toMatchObject({ status: 'active', price: { id: env.catalog.starter.monthly } });
 });
 
 test('on a plan, the current one is marked, upgrades are now and downgrades are scheduled for the period end', async () => {
@@ -119,7 +145,7 @@ test('a failed subscribe keeps the dialog open and says why', async () => {
   // Another tab subscribed meanwhile: the API allows one subscription and answers subscription_exists.
   await subscribe(env.stack, 'racer', env.catalog.team.monthly);
   fireEvent.click(within(plan('Starter')).getByRole('button', { name: 'Subscribe' }));
-  fireEvent.click(screen.getByRole('button', { name: 'Confirm' }));
+  fireEvent.click(screen.getByRole('button', { name: 'Continue to payment' }));
   const alert = await screen.findByRole('alert', {}, { timeout: 15_000 });
   expect(alert.textContent).toMatch(/^That did not work: .*subscription/i);
   expect(screen.getByRole('dialog')).toBeTruthy();

@@ -23,6 +23,12 @@ export interface UIOptions {
    * @example '/sign-in?redirect_url=/pricing'
    */
   signInUrl?: string;
+  /**
+   * Called with the checkout page's URL when a plan must be paid for first, instead of going
+   * there (to open it your own way). The buyer comes back to the page they left.
+   * @default the browser goes to the URL
+   */
+  onCheckout?: (url: string) => void;
 }
 
 export const UIOptionsContext = createContext<UIOptions>({});
@@ -33,6 +39,7 @@ export function mergeOptions(outer: UIOptions, own: UIOptions): UIOptions {
     locale: own.locale ?? outer.locale,
     timeZone: own.timeZone ?? outer.timeZone,
     signInUrl: own.signInUrl ?? outer.signInUrl,
+    onCheckout: own.onCheckout ?? outer.onCheckout,
     localization: { ...outer.localization, ...own.localization, features: { ...outer.localization?.features, ...own.localization?.features } },
     appearance: {
       theme: own.appearance?.theme ?? outer.appearance?.theme,

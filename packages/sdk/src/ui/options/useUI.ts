@@ -21,13 +21,15 @@ export interface UI {
   feature(key: string, name?: string): string;
   /** Where a signed-out visitor signs in (the `signInUrl` option). */
   signInUrl: string | undefined;
+  /** Leaves for the checkout page (the `onCheckout` option, else the browser goes there). */
+  toCheckout(url: string): void;
 }
 
 /** The labels and formatters of the nearest component's options. */
 export function useUI(): UI {
   const options = useContext(UIOptionsContext);
   const { locale, timeZone } = useLocaleEnvironment(options.locale, options.timeZone);
-  const { localization, signInUrl } = options;
+  const { localization, signInUrl, onCheckout } = options;
   return useMemo(() => {
     const t: UI['t'] = (key, values = {}) =>
       (localization?.[key] ?? defaultLocalization[key]).replace(/\{(\w+)\}/g, (match, name: string) => String(values[name] ?? match));
@@ -40,6 +42,7 @@ export function useUI(): UI {
       number: (value) => numbers.format(value),
       feature: (key, name) => localization?.features?.[key] ?? name ?? humanize(key),
       signInUrl,
+      toCheckout: onCheckout ?? ((url) => location.assign(url)),
     };
-  }, [locale, timeZone, localization, signInUrl]);
+  }, [locale, timeZone, localization, signInUrl, onCheckout]);
 }

@@ -23,6 +23,6 @@ export function Root({ options, as: Element = 'div', className, ...rest }: RootP
 }
 
 /** Splits a component's props into its UI options and the rest. */
-export function splitOptions<P extends UIOptions>({ appearance, localization, locale, timeZone, signInUrl, ...rest }: P): [UIOptions, Omit<P, keyof UIOptions>] {
-  return [{ appearance, localization, locale, timeZone, signInUrl }, rest];
+export function splitOptions<P extends UIOptions>({ appearance, localization, locale, timeZone, signInUrl, onCheckout, ...rest }: P): [UIOptions, Omit<P, keyof UIOptions>] {
+  return [{ appearance, localization, locale, timeZone, signInUrl, onCheckout }, rest];
 }
