@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { BillingOS } from '@billingos/node';
 import { startSupabaseNextStack, type SupabaseNextStack } from './supabase-next-stack';
+import { payOnCheckoutPage } from '../../test-utils/checkout-page';
 
 /** A Next.js example's stack with the example's catalog: a metered feature on both plans (20 and 100 AI credits a month). */
 export interface DashboardStack extends SupabaseNextStack {
@@ -54,7 +55,9 @@ export async function signedInJourney(stack: DashboardStack, credentials: { emai
   await page.getByTestId('customer').filter({ hasText: `Signed in as ${user.id}` }).waitFor();
   await page.getByRole('heading', { name: 'No plan yet' }).waitFor();
   await portal.getByRole('listitem', { name: 'Starter' }).getByRole('button', { name: 'Subscribe' }).click();
-  await page.getByRole('dialog', { name: 'Subscribe to Starter' }).getByRole('button', { name: 'Confirm' }).click();
+  // A paid plan is paid for on the API's checkout page, which brings the buyer back here.
+  await page.getByRole('dialog', { name: 'Subscribe to Starter' }).getByRole('button', { name: 'Continue to payment' }).click();
+  await payOnCheckoutPage(page, stack.app.url);
   await portal.getByRole('heading', { name: 'Starter', exact: true, level: 2 }).waitFor({ timeout: 20_000 });
   // The refetches after subscribing (subscriptions, then entitlements) are done once the meter shows.
   await portal.locator('[role="meter"][aria-valuetext="0 of 20 used"]').waitFor({ timeout: 20_000 });

@@ -4,6 +4,7 @@ import type { Browser, Page } from 'playwright-core';
 import { startTestServer, type TestServer } from '@billingos/api/testing';
 import { BillingOS } from '@billingos/node';
 import { launchChromium } from '../../test-utils/browser';
+import { payOnCheckoutPage } from '../../../test-utils/checkout-page';
 
 const exampleDir = join(__dirname, '..');
 let api: TestServer;
@@ -79,7 +80,7 @@ function problemsOf(page: Page): string[] {
 
 const shownDate = (iso: string) => new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(iso));
 
-test('subscribe through the table, spend AI credits and watch the meter count down, upgrade, schedule a downgrade: no console errors', async () => {
+test('subscribe through the table and pay on the checkout page, spend AI credits and watch the meter count down, upgrade, schedule a downgrade: no console errors', async () => {
   const page = await browser.newPage({ locale: 'en-US', timezoneId: 'UTC' });
   await signIn(page, 'e2e-user');
   const problems = problemsOf(page);
@@ -87,7 +88,9 @@ test('subscribe through the table, spend AI credits and watch the meter count do
   await page.getByRole('heading', { name: 'No plan yet' }).waitFor({ timeout: 20_000 });
 
   await portal.getByRole('listitem', { name: 'Starter' }).getByRole('button', { name: 'Subscribe' }).click();
-  await page.getByRole('dialog', { name: 'Subscribe to Starter' }).getByRole('button', { name: 'Confirm' }).click();
+  // A paid plan is paid for on the API's checkout page, which brings the buyer back here.
+  await page.getByRole('dialog', { name: 'Subscribe to Starter' }).getByRole('button', { name: 'Continue to payment' }).click();
+  await payOnCheckoutPage(page, appUrl);
   await portal.getByRole('heading', { name: 'Starter', exact: true, level: 2 }).waitFor({ timeout: 20_000 });
   expect(await portal.textContent()).toContain('$9 / month');
 

@@ -4,6 +4,7 @@ import type { Browser, Page } from 'playwright-core';
 import { BillingOS } from '@billingos/node';
 import { startTestServer, type TestServer } from '@billingos/api/testing';
 import { launchChromium } from '../../../examples/test-utils/browser';
+import { payOnCheckoutPage } from '../../../test-utils/checkout-page';
 import { markedSnippets } from '../../../test-utils/readme-snippets';
 import { NextFixtureApp } from './utils/next-fixture-app';
 import { SupabaseAuthServer } from './utils/supabase-auth-server';
@@ -76,7 +77,7 @@ describe("the README's App Router quickstart, as pasted (next build + next start
     await page.close();
   });
 
-  test('a signed-in user sees the empty state with the plans, subscribes to Pro through the confirmation dialog, and the portal shows it', async () => {
+  test('a signed-in user sees the empty state with the plans, subscribes to Pro through the confirmation dialog and the checkout page, and the portal shows it', async () => {
     supabase.createUser({ email: 'readme@example.com', password: 'pw-readme-123' });
     const jar = await signInWithCookies(supabase, { email: 'readme@example.com', password: 'pw-readme-123' });
     const context = await browser.newContext({ locale: 'en-US', timezoneId: 'UTC' });
@@ -87,8 +88,11 @@ describe("the README's App Router quickstart, as pasted (next build + next start
     const portal = page.getByRole('region', { name: 'Billing' });
     await portal.getByRole('heading', { name: 'No plan yet' }).waitFor({ timeout: 20_000 });
     await portal.getByRole('listitem', { name: 'Pro' }).getByRole('button', { name: 'Subscribe' }).click();
-    await page.getByRole('dialog', { name: 'Subscribe to Pro' }).getByRole('button', { name: 'Confirm' }).click();
+    // A paid plan is paid for on the API's checkout page, which brings the buyer back to /billing.
+    await page.getByRole('dialog', { name: 'Subscribe to Pro' }).getByRole('button', { name: 'Continue to payment' }).click();
+    await payOnCheckoutPage(page, `${appUrl}/billing`);
     await portal.getByRole('heading', { name: 'Pro', exact: true, level: 2 }).waitFor({ timeout: 20_000 });
+    expect(await portal.textContent()).toContain('$29 / month');
     expect(sessionStatuses[0]).toBe(200);
     expect(pageErrors).toEqual([]);
     await context.close();

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { startTestServer, type TestServer } from '@billingos/api/testing';
 import { BillingOS } from '@billingos/node';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { payOnCheckoutPage } from '../../../../test-utils/checkout-page';
 import { startUISite, type UISite } from './uiSite';
 
 let api: TestServer;
@@ -94,7 +95,7 @@ test('the server-rendered page hydrates without a warning and shows the empty st
   expect(problems).toEqual([]);
 });
 
-test('subscribe with the keyboard only: Tab to the plan, Enter, the dialog takes focus, Enter confirms, focus comes back', async () => {
+test('subscribe with the keyboard only: Tab to the plan, Enter, the dialog takes focus, Escape gives it back, Enter goes to payment, the page comes back on the plan', async () => {
   await tabTo('Yearly');
   await page.keyboard.press('Enter');
   expect(await plan('Starter').textContent()).toContain('$90 / year');
@@ -108,20 +109,32 @@ test('subscribe with the keyboard only: Tab to the plan, Enter, the dialog takes
   const dialog = page.getByRole('dialog', { name: 'Subscribe to Starter' });
   await dialog.waitFor();
   expect(await dialog.getAttribute('aria-modal')).toBe('true');
-  expect(await focusedText()).toBe('Confirm');
+  // A paid plan without a trial is paid for first, on the API's checkout page.
+  expect(await dialog.textContent()).toContain('You pay $9 / month on the next page; your plan starts once the payment goes through.');
+  expect(await focusedText()).toBe('Continue to payment');
   await page.keyboard.press('Tab');
   await page.keyboard.press('Tab');
-  expect(await focusedText()).toBe('Confirm');
+  expect(await focusedText()).toBe('Continue to payment');
   expect(await axeViolations()).toEqual([]);
-  await page.keyboard.press('Enter');
-
-  await page.getByRole('heading', { name: 'Starter', level: 2 }).waitFor({ timeout: 20_000 });
+  // Escape closes the dialog and focus comes back to the button that opened it.
+  await page.keyboard.press('Escape');
   await dialog.waitFor({ state: 'detached' });
-  // The table the dialog opened from gave way to the plan: focus is on the plan's heading, not lost.
-  expect(await focusedText()).toBe('Starter');
+  expect(await focusedText()).toBe('Subscribe');
+
+  await page.keyboard.press('Enter');
+  await dialog.waitFor();
+  expect(await focusedText()).toBe('Continue to payment');
+  const here = page.url();
+  await page.keyboard.press('Enter');
+  await payOnCheckoutPage(page, here);
+
+  // Back on the page the buyer left, subscribed.
+  await page.getByRole('heading', { name: 'Starter', level: 2 }).waitFor({ timeout: 20_000 });
   expect(await portal().textContent()).toContain('Active');
+  expect(await portal().textContent()).toContain('$9 / month');
   expect(await page.locator('#gate').textContent()).toBe('Exports are locked on your plan.');
   expect(await page.getByRole('meter', { name: 'AI credits' }).getAttribute('aria-valuetext')).toBe('0 of 20 used');
+  expect(await axeViolations()).toEqual([]);
   expect(problems).toEqual([]);
 });
 
