@@ -34,6 +34,8 @@ async function plan(billing: BillingOS, say: Say, trialDays = 0) {
 async function subscription(billing: BillingOS, say: Say, options: { trialDays?: number; testClockId?: string } = {}) {
   const { monthly, yearly } = await plan(billing, say, options.trialDays);
   const owner = await customer(billing, say, options.testClockId);
+  // A paid price is charged when the subscription starts: the test card pays it.
+  await billing.paymentMethods.attach(owner.id, { paymentMethodId: 'pm_card_visa' });
   const created = await billing.subscriptions.create({ customerId: owner.id, priceId: monthly.id });
   say(`subscription  ${created.id} (${created.status})`);
   return { subscription: created, customer: owner, yearly };
@@ -133,6 +135,14 @@ export const SCENARIOS: Record<string, Scenario> = {
   'invoice.paid': checkout,
   'invoice.payment_failed': chargedAtTrialEnd('pm_card_chargeDeclined'),
   'invoice.payment_action_required': chargedAtTrialEnd('pm_card_authenticationRequired'),
+  'invoice.voided': async (billing, say) => {
+    const { monthly } = await plan(billing, say);
+    const owner = await customer(billing, say);
+    const created = await billing.subscriptions.create({ customerId: owner.id, priceId: monthly.id });
+    say(`subscription  ${created.id} (${created.status}: no card, its first invoice open)`);
+    await billing.subscriptions.cancel(created.id);
+    say(`canceled      ${created.id} (its open invoice voided)`);
+  },
   'payment_method.detached': async (billing, say) => {
     const owner = await customer(billing, say);
     const method = await billing.paymentMethods.attach(owner.id, { paymentMethodId: 'pm_card_visa' });

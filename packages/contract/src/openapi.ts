@@ -627,7 +627,10 @@ export interface paths {
         /** List subscriptions */
         get: operations["subscriptions.list"];
         put?: never;
-        /** Create a subscription */
+        /**
+         * Create a subscription
+         * @description A free price or a trial starts at once (the trial is charged at its end). Any other paid price is charged to the customer's default method first: paid, the subscription starts `active` with its paid invoice; refused, or without a method, it starts `incomplete` (no features) with its first invoice open until that invoice is paid (its `hostedInvoiceUrl`, or `POST /v1/invoices/:id/pay`), and is `incomplete_expired` after 23 hours unpaid.
+         */
         post: operations["subscriptions.create"];
         delete?: never;
         options?: never;
@@ -1221,7 +1224,7 @@ export interface components {
          * @description What happened.
          * @enum {string}
          */
-        EventType: "customer.created" | "customer.updated" | "customer.deleted" | "subscription.created" | "subscription.updated" | "subscription.renewed" | "subscription.canceled" | "subscription.trial_will_end" | "entitlement.limit_reached" | "payment_method.attached" | "payment_method.detached" | "invoice.created" | "invoice.finalized" | "invoice.paid" | "invoice.payment_failed" | "invoice.payment_action_required" | "checkout.session.completed" | "checkout.session.expired";
+        EventType: "customer.created" | "customer.updated" | "customer.deleted" | "subscription.created" | "subscription.updated" | "subscription.renewed" | "subscription.canceled" | "subscription.trial_will_end" | "entitlement.limit_reached" | "payment_method.attached" | "payment_method.detached" | "invoice.created" | "invoice.finalized" | "invoice.paid" | "invoice.payment_failed" | "invoice.payment_action_required" | "invoice.voided" | "checkout.session.completed" | "checkout.session.expired";
         /** @description The API is up and reached its storage. */
         Health: {
             /** @constant */
@@ -1331,7 +1334,7 @@ export interface components {
                 total?: number;
             };
             /** @enum {string} */
-            type: "invoice.created" | "invoice.finalized" | "invoice.paid" | "invoice.payment_failed" | "invoice.payment_action_required";
+            type: "invoice.created" | "invoice.finalized" | "invoice.paid" | "invoice.payment_failed" | "invoice.payment_action_required" | "invoice.voided";
         };
         /** @description One line of an invoice. */
         InvoiceLine: {
@@ -1673,7 +1676,7 @@ export interface components {
             object: "list";
         };
         /** @enum {string} */
-        SubscriptionStatus: "trialing" | "active" | "past_due" | "canceled";
+        SubscriptionStatus: "incomplete" | "incomplete_expired" | "trialing" | "active" | "past_due" | "canceled";
         /** @description A clock you move by hand (test mode only): customers attached to it live on its time. */
         TestClock: {
             /**
@@ -2341,7 +2344,7 @@ export interface operations {
             query?: {
                 limit?: string;
                 startingAfter?: string;
-                type?: "customer.created" | "customer.updated" | "customer.deleted" | "subscription.created" | "subscription.updated" | "subscription.renewed" | "subscription.canceled" | "subscription.trial_will_end" | "entitlement.limit_reached" | "payment_method.attached" | "payment_method.detached" | "invoice.created" | "invoice.finalized" | "invoice.paid" | "invoice.payment_failed" | "invoice.payment_action_required" | "checkout.session.completed" | "checkout.session.expired";
+                type?: "customer.created" | "customer.updated" | "customer.deleted" | "subscription.created" | "subscription.updated" | "subscription.renewed" | "subscription.canceled" | "subscription.trial_will_end" | "entitlement.limit_reached" | "payment_method.attached" | "payment_method.detached" | "invoice.created" | "invoice.finalized" | "invoice.paid" | "invoice.payment_failed" | "invoice.payment_action_required" | "invoice.voided" | "checkout.session.completed" | "checkout.session.expired";
             };
             header?: never;
             path?: never;
@@ -2765,7 +2768,7 @@ export interface operations {
             query?: {
                 limit?: string;
                 startingAfter?: string;
-                status?: "trialing" | "active" | "past_due" | "canceled";
+                status?: "incomplete" | "incomplete_expired" | "trialing" | "active" | "past_due" | "canceled";
             };
             header?: never;
             path?: never;
@@ -3155,7 +3158,7 @@ export interface operations {
                 customerId?: string;
                 limit?: string;
                 startingAfter?: string;
-                status?: "trialing" | "active" | "past_due" | "canceled";
+                status?: "incomplete" | "incomplete_expired" | "trialing" | "active" | "past_due" | "canceled";
             };
             header?: never;
             path?: never;

@@ -24,6 +24,7 @@ export interface CheckoutSessionRow {
   self_serve: boolean;
   /** `saved_method`: run by the API itself for a self-serve subscribe with the card on file. */
   origin: 'checkout' | 'saved_method';
+  subscription_metadata: Record<string, string> | null;
   failed_attempts: number;
   expires_at: Date;
   created_at: Date;

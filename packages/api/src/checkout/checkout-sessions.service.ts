@@ -32,8 +32,12 @@ export interface NewCheckoutSession {
   priceId?: string | undefined;
   successUrl: string;
   cancelUrl: string;
-  /** `saved_method`: the API's own checkout when a signed-in customer subscribes with the card on file. @default 'checkout' */
+  /** `saved_method`: the API's own checkout when a customer subscribes with the card on file. @default 'checkout' */
   origin?: 'checkout' | 'saved_method' | undefined;
+  /** A secret key's own trial length for the subscription (instead of the price's). */
+  trialDays?: number | undefined;
+  /** The subscription's metadata, once paid. */
+  metadata?: Record<string, string> | undefined;
 }
 
 /** What the buyer pays with on confirm. */
@@ -65,8 +69,8 @@ export class CheckoutSessionsService {
     let terms = { amountDue: 0, currency: null as string | null, trialDays: 0 };
     if (input.mode === 'subscription') {
       const price = await this.products.getPrice(scope, input.priceId!);
-      const { trialDays } = selfServe ? await this.subscriptions.selfServeTerms(scope, input.customerId, price) : { trialDays: price.trialDays };
-      if (!selfServe && !price.productActive) throw invalidRequest('product_inactive', `Price "${price.id}" belongs to an archived product.`, 'priceId');
+      const { trialDays } = selfServe ? await this.subscriptions.selfServeTerms(scope, input.customerId, price) : { trialDays: input.trialDays ?? price.trialDays };
+      if (!selfServe && !price.productActive && input.origin !== 'saved_method') throw invalidRequest('product_inactive', `Price "${price.id}" belongs to an archived product.`, 'priceId');
       terms = { amountDue: trialDays > 0 ? 0 : price.amount, currency: price.currency, trialDays };
     }
     const id = newId('cs');
@@ -74,11 +78,12 @@ export class CheckoutSessionsService {
     const now = this.clock.now();
     const rows = await this.db.query<CheckoutSessionRow>(
       `INSERT INTO checkout_sessions (id, merchant_id, mode, customer_id, kind, price_id, client_secret, success_url, cancel_url, amount_due, currency,
-         trial_days, self_serve, expires_at, created_at, origin)
-       SELECT $1, $2, $3, c.id, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16 FROM customers c WHERE c.merchant_id = $2 AND c.mode = $3 AND c.id = $4
+         trial_days, self_serve, expires_at, created_at, origin, subscription_metadata)
+       SELECT $1, $2, $3, c.id, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17 FROM customers c WHERE c.merchant_id = $2 AND c.mode = $3 AND c.id = $4
        RETURNING *`,
       [id, scope.merchantId, scope.mode, input.customerId, input.mode, input.priceId ?? null, clientSecret, input.successUrl, input.cancelUrl,
-        terms.amountDue, terms.currency, terms.trialDays, selfServe, new Date(now.getTime() + OPEN_HOURS * 3_600_000), now, input.origin ?? 'checkout'],
+        terms.amountDue, terms.currency, terms.trialDays, selfServe, new Date(now.getTime() + OPEN_HOURS * 3_600_000), now, input.origin ?? 'checkout',
+        input.metadata ? JSON.stringify(input.metadata) : null],
     );
     if (!rows[0]) throw notFound('customer', input.customerId, 'customerId');
     return toCheckoutSession(rows[0], this.config.publicUrl);
@@ -95,12 +100,18 @@ export class CheckoutSessionsService {
   }
 
   /**
-   * A signed-in customer subscribing to a paid price with the card on file: a checkout the API
-   * runs itself, so the charge has the same durable attempt and never runs twice. Such a checkout
-   * left open for the same price (declined, or by a request that died mid-charge) is confirmed
-   * again rather than repeated; its `url` is where the buyer can pay another way.
+   * A customer subscribing to a paid price with the card on file (self-serve, or by a secret
+   * key): a checkout the API runs itself, so the charge has the same durable attempt and never runs
+   * twice. Such a checkout left open for the same price (by a request that died mid-charge) is
+   * confirmed again rather than repeated.
    */
-  async payWithSavedMethod(scope: MerchantScope, customerId: string, priceId: string, paymentMethodId: string): Promise<{ session: CheckoutSession; confirmation: CheckoutConfirmation }> {
+  async payWithSavedMethod(
+    scope: MerchantScope,
+    subscription: { customerId: string; priceId: string; trialDays?: number | undefined; metadata?: Record<string, string> | undefined },
+    paymentMethodId: string,
+    selfServe: boolean,
+  ): Promise<{ session: CheckoutSession; confirmation: CheckoutConfirmation }> {
+    const { customerId, priceId } = subscription;
     const [pending] = await this.db.query<CheckoutSessionRow>(
       `SELECT * FROM checkout_sessions WHERE customer_id = $1 AND price_id = $2 AND origin = 'saved_method' AND status = 'open' AND expires_at > $3
        ORDER BY created_at DESC LIMIT 1`,
@@ -109,7 +120,7 @@ export class CheckoutSessionsService {
     const returnTo = this.config.publicUrl;
     const session = pending
       ? toCheckoutSession(pending, this.config.publicUrl)
-      : await this.create(scope, { customerId, priceId, mode: 'subscription', successUrl: returnTo, cancelUrl: returnTo, origin: 'saved_method' }, true);
+      : await this.create(scope, { ...subscription, mode: 'subscription', successUrl: returnTo, cancelUrl: returnTo, origin: 'saved_method' }, selfServe);
     return { session, confirmation: await this.confirm(session.id, session.clientSecret, { paymentMethodId }) };
   }
 
@@ -214,7 +225,7 @@ export class CheckoutSessionsService {
       if (session.kind === 'subscription') {
         const subscription = await this.subscriptions.create(
           scope,
-          { customerId: session.customer_id, priceId: session.price_id!, trialDays: session.trial_days, collectsPayment: true },
+          { customerId: session.customer_id, priceId: session.price_id!, trialDays: session.trial_days, collectsPayment: true, metadata: session.subscription_metadata ?? undefined },
           { replacesFree: session.self_serve },
         );
         subscriptionId = subscription.id;
@@ -241,7 +252,8 @@ export class CheckoutSessionsService {
         `UPDATE checkout_sessions SET status = 'complete', subscription_id = $2, payment_method_id = $3, completed_at = now(), attempt_started_at = NULL WHERE id = $1 RETURNING *`,
         [session.id, subscriptionId, saved.id],
       );
-      await this.outbox.record(this.db, scope, 'checkout.session.completed', toCheckoutSession(done!, this.config.publicUrl));
+      // The API's own saved-method checkout was never a page anyone saw: its subscription and invoice events say what happened.
+      if (session.origin !== 'saved_method') await this.outbox.record(this.db, scope, 'checkout.session.completed', toCheckoutSession(done!, this.config.publicUrl));
       return done!;
     });
     return completed(row);

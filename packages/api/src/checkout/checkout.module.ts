@@ -10,14 +10,16 @@ import { CheckoutExpiryWorker } from './checkout-expiry-worker';
 import { CheckoutSessionsController } from './checkout-sessions.controller';
 import { CheckoutSessionsService } from './checkout-sessions.service';
 import { MyCheckoutSessionsController } from './my-checkout-sessions.controller';
+import { CreateSubscriptionController } from './create-subscription.controller';
+import { SecretSubscribe } from './secret-subscribe';
 import { SelfServeSubscribe } from './self-serve-subscribe';
 import { TestPaymentPageController } from './test-payment-page.controller';
 
 /** Checkout: pay (or save a card) and subscribe, through the payment provider; the page buyers do it on. */
 @Module({
   imports: [CustomersModule, InvoicesModule, PaymentsModule, ProductsModule, SubscriptionsModule],
-  controllers: [CheckoutSessionsController, MyCheckoutSessionsController, CheckoutPageController, TestPaymentPageController],
-  providers: [CheckoutSessionsService, CheckoutPageQueries, CheckoutExpiryWorker, SelfServeSubscribe],
+  controllers: [CreateSubscriptionController, CheckoutSessionsController, MyCheckoutSessionsController, CheckoutPageController, TestPaymentPageController],
+  providers: [CheckoutSessionsService, CheckoutPageQueries, CheckoutExpiryWorker, SelfServeSubscribe, SecretSubscribe],
   exports: [SelfServeSubscribe],
 })
 export class CheckoutModule {}

@@ -35,7 +35,7 @@ export class SelfServeSubscribe {
     if (trialDays > 0) return this.subscriptions.create(scope, { customerId, priceId, collectsPayment: true }, { selfServe: true, replacesFree: true });
     const method = await this.methods.defaultOf(this.db, scope, customerId);
     if (!method) throw paymentError('payment_method_required', `This price is paid and there is no card on file: ${THROUGH_CHECKOUT}.`, 'priceId');
-    const { session, confirmation } = await this.checkout.payWithSavedMethod(scope, customerId, priceId, method.id);
+    const { session, confirmation } = await this.checkout.payWithSavedMethod(scope, { customerId, priceId }, method.id, true);
     if (confirmation.status === 'complete') return this.subscriptions.get(scope, confirmation.subscriptionId!, customerId);
     await this.checkout.abandonSavedMethod(session.id);
     const { code, failure } = confirmation.requiredAction;

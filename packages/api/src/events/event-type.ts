@@ -16,6 +16,7 @@ export const EVENT_TYPES = [
   'invoice.paid',
   'invoice.payment_failed',
   'invoice.payment_action_required',
+  'invoice.voided',
   'checkout.session.completed',
   'checkout.session.expired',
 ] as const;

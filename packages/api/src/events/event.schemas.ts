@@ -53,7 +53,7 @@ export const billingEventSchema = z
     eventOf(['entitlement.limit_reached'], entitlementLimitReachedSchema, 'EntitlementEvent', "A metered feature's balance reached 0 or below."),
     eventOf(['payment_method.attached', 'payment_method.detached'], paymentMethodSchema, 'PaymentMethodEvent', 'A payment method was saved for a customer, or removed.'),
     eventOf(
-      ['invoice.created', 'invoice.finalized', 'invoice.paid', 'invoice.payment_failed', 'invoice.payment_action_required'],
+      ['invoice.created', 'invoice.finalized', 'invoice.paid', 'invoice.payment_failed', 'invoice.payment_action_required', 'invoice.voided'],
       invoiceSchema,
       'InvoiceEvent',
       'An invoice was made, finalised (numbered, due), or paid; or charging it failed (`lastPaymentError` says why), or the bank asks the customer to confirm the payment.',

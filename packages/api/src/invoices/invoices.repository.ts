@@ -9,6 +9,7 @@ import type { Page, PageRequest } from '../pagination/page';
 import { Database } from '../storage/database';
 import type { Queryable } from '../storage/database';
 import { newId } from '../storage/ids';
+import type { PaymentFailureBody } from '../payments/payment-failure.schemas';
 import { EventOutbox } from '../webhooks/event-outbox';
 import { INVOICE_SELECT, toInvoice } from './invoice';
 import type { Invoice, InvoiceRow } from './invoice';
@@ -33,6 +34,13 @@ export interface NewInvoice {
   lines: NewInvoiceLine[];
   /** On the customer's clock. */
   at: Date;
+  /**
+   * Whether the invoice collector charges it on its own once due (`false`: the request that made
+   * it charges it, or the customer pays it on its hosted page). @default true
+   */
+  collect?: boolean | undefined;
+  /** A charge already tried and refused: the invoice counts the attempt, keeps the failure, and `invoice.payment_failed` follows. */
+  failure?: PaymentFailureBody | undefined;
 }
 
 /** An invoice whose payment already succeeded (checkout charges before it records anything). */
@@ -75,8 +83,15 @@ export class InvoicesRepository {
    * charges it once committed.
    */
   async createOpen(tx: Queryable, scope: MerchantScope, input: NewInvoice): Promise<Invoice> {
-    const invoice = await this.#insert(tx, scope, input, { paid: false, providerPaymentId: null });
+    let invoice = await this.#insert(tx, scope, input, { paid: false, providerPaymentId: null });
     for (const type of ['invoice.created', 'invoice.finalized'] as const) await this.#outbox.record(tx, scope, type, invoice, { createdAt: input.at });
+    if (input.failure) {
+      const { code, declineCode, message } = input.failure;
+      await tx.query('UPDATE invoices SET attempt_count = 1, last_payment_error = $2 WHERE id = $1', [invoice.id, JSON.stringify({ code, declineCode, message })]);
+      invoice = await this.#get(tx, scope, invoice.id);
+      const type = code === 'authentication_required' ? 'invoice.payment_action_required' : 'invoice.payment_failed';
+      await this.#outbox.record(tx, scope, type, invoice, { createdAt: input.at });
+    }
     return invoice;
   }
 
@@ -92,7 +107,7 @@ export class InvoicesRepository {
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19)`,
       [id, scope.merchantId, scope.mode, number, input.customerId, input.subscriptionId, payment.paid ? 'paid' : 'open', input.billingReason, input.currency,
         total, payment.paid ? total : 0, periodStart, periodEnd, payment.paid && total > 0 ? 1 : 0, payment.providerPaymentId,
-        randomBytes(24).toString('base64url'), input.at, payment.paid ? input.at : null, payment.paid ? null : input.at],
+        randomBytes(24).toString('base64url'), input.at, payment.paid ? input.at : null, payment.paid || input.collect === false ? null : input.at],
     );
     for (const [position, line] of input.lines.entries()) {
       await tx.query(
@@ -102,6 +117,20 @@ export class InvoicesRepository {
       );
     }
     return this.#get(tx, scope, id);
+  }
+
+  /**
+   * Voids the subscription's open invoices (it ended: canceled, or expired unpaid), each with
+   * `invoice.voided` at `at` (the customer's time), in the caller's transaction: nothing is
+   * charged for them any more.
+   */
+  async voidOpen(tx: Queryable, scope: MerchantScope, subscriptionId: string, at: Date): Promise<void> {
+    const voided = await tx.query<{ id: string }>(
+      `UPDATE invoices SET status = 'void', collect_at = NULL, next_payment_attempt = NULL
+       WHERE subscription_id = $1 AND status = 'open' AND attempt_started_at IS NULL RETURNING id`,
+      [subscriptionId],
+    );
+    for (const { id } of voided) await this.#outbox.record(tx, scope, 'invoice.voided', await this.#get(tx, scope, id), { createdAt: at });
   }
 
   /** What a line of a subscription's invoice says: `Pro × 1`, or `Trial of Pro`. */

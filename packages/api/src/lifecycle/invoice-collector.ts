@@ -11,7 +11,8 @@ import { PaymentProviders } from '../payments/payment-providers';
 import { Database } from '../storage/database';
 import type { Queryable } from '../storage/database';
 import { newId } from '../storage/ids';
-import { SUBSCRIPTION_SELECT, toSubscription } from '../subscriptions/subscription';
+import { SUBSCRIPTION_SELECT, timelineState, toSubscription } from '../subscriptions/subscription';
+import { dueAt } from './subscription-timeline';
 import type { SubscriptionRow, SubscriptionStatus } from '../subscriptions/subscription';
 import { Clock } from '../time/clock';
 import { EventOutbox } from '../webhooks/event-outbox';
@@ -180,7 +181,7 @@ export class InvoiceCollector {
       );
       if (!paid) return; // another node settled this attempt first
       await this.outbox.record(tx, merchant, 'invoice.paid', await this.invoices.read(tx, merchant, invoice.id), { createdAt: invoice.collect_at });
-      await this.#setSubscriptionStatus(tx, merchant, invoice, 'past_due', 'active');
+      await this.#setSubscriptionStatus(tx, merchant, invoice, ['past_due', 'incomplete'], 'active');
     });
   }
 
@@ -196,17 +197,19 @@ export class InvoiceCollector {
       );
       if (!failed) return;
       await this.outbox.record(tx, merchant, type, await this.invoices.read(tx, merchant, invoice.id), { createdAt: invoice.collect_at });
-      await this.#setSubscriptionStatus(tx, merchant, invoice, 'active', 'past_due');
+      await this.#setSubscriptionStatus(tx, merchant, invoice, ['active'], 'past_due');
     });
   }
 
-  /** Moves the invoice's subscription from `from` to `to` (nothing if it is in another status), with `subscription.updated`. */
-  async #setSubscriptionStatus(tx: Queryable, merchant: MerchantScope, invoice: ClaimedInvoice, from: SubscriptionStatus, to: SubscriptionStatus): Promise<void> {
+  /** Moves the invoice's subscription from one of `from` to `to` (nothing if it is in another status), with `subscription.updated`. */
+  async #setSubscriptionStatus(tx: Queryable, merchant: MerchantScope, invoice: ClaimedInvoice, from: SubscriptionStatus[], to: SubscriptionStatus): Promise<void> {
     if (!invoice.subscription_id) return;
     const [row] = await tx.query<SubscriptionRow>(`${SUBSCRIPTION_SELECT} WHERE s.id = $1 FOR UPDATE OF s`, [invoice.subscription_id]);
-    if (!row || row.status !== from) return;
-    await tx.query('UPDATE subscriptions SET status = $2, updated_at = $3 WHERE id = $1', [row.id, to, invoice.collect_at]);
+    if (!row || !from.includes(row.status)) return;
+    // Paid at last, an incomplete subscription's next look is its period's end, not its expiry.
+    const due = dueAt({ ...timelineState(row), status: to });
+    await tx.query('UPDATE subscriptions SET status = $2, updated_at = $3, due_at = $4 WHERE id = $1', [row.id, to, invoice.collect_at, due]);
     const after = toSubscription({ ...row, status: to, updated_at: invoice.collect_at }, invoice.collect_at);
-    await this.outbox.record(tx, merchant, 'subscription.updated', after, { createdAt: invoice.collect_at, previousAttributes: { status: from } });
+    await this.outbox.record(tx, merchant, 'subscription.updated', after, { createdAt: invoice.collect_at, previousAttributes: { status: row.status } });
   }
 }

@@ -14,6 +14,7 @@ const EVENT_OF: Record<TransitionKind, EventType> = {
   renewal: 'subscription.renewed',
   cancel: 'subscription.canceled',
   scheduled_change: 'subscription.updated',
+  incomplete_expire: 'subscription.updated',
 };
 
 /** The transitions that start a period someone pays for. */
@@ -52,6 +53,7 @@ export class SubscriptionLifecycle {
       createdAt: transition.at,
       previousAttributes: previousAttributes(transition.kind, before, after),
     });
+    if (transition.kind === 'incomplete_expire') await this.#invoices.voidOpen(tx, { merchantId: row.merchant_id, mode: row.mode }, row.id, transition.at);
     const invoiced = row.collects_payment && BILLED.has(transition.kind) && after.price.amount > 0;
     if (invoiced) await this.#invoiceNewPeriod(tx, row, after, transition.at);
     return { ...transition, invoiced };
@@ -126,5 +128,6 @@ export async function loadSubscriptionRow(db: Queryable, id: string): Promise<Su
 function previousAttributes(kind: TransitionKind, before: Subscription, after: Subscription): Partial<Subscription> | undefined {
   if (kind === 'trial_end') return { status: before.status, ...(before.price.id !== after.price.id ? { price: before.price } : {}) };
   if (kind === 'scheduled_change') return { price: before.price };
+  if (kind === 'incomplete_expire') return { status: before.status };
   return undefined;
 }

@@ -5,6 +5,9 @@ import type { SubscriptionStatus } from '../subscriptions/subscription';
 /** How long before a trial ends `subscription.trial_will_end` is sent (as Stripe: three days). */
 export const TRIAL_NOTICE_DAYS = 3;
 
+/** How long an `incomplete` subscription waits for its first payment (as Stripe: 23 hours). */
+export const INCOMPLETE_HOURS = 23;
+
 /** What time changes about a subscription: everything the lifecycle reads and writes. */
 export interface TimelineState {
   status: SubscriptionStatus;
@@ -22,7 +25,7 @@ export interface TimelineState {
   createdAt: Date;
 }
 
-export type TransitionKind = 'trial_will_end' | 'trial_end' | 'renewal' | 'cancel' | 'scheduled_change';
+export type TransitionKind = 'trial_will_end' | 'trial_end' | 'renewal' | 'cancel' | 'scheduled_change' | 'incomplete_expire';
 
 export interface Transition {
   kind: TransitionKind;
@@ -31,7 +34,9 @@ export interface Transition {
 
 /** The next thing time does to a subscription, or `null` once it is canceled. */
 export function nextTransition(state: TimelineState): Transition | null {
-  if (state.status === 'canceled') return null;
+  if (state.status === 'canceled' || state.status === 'incomplete_expired') return null;
+  // Unpaid, time does nothing to it but end it.
+  if (state.status === 'incomplete') return { kind: 'incomplete_expire', at: incompleteExpiresAt(state.createdAt) };
   const periodEnd: Transition = { kind: periodEndKind(state), at: state.currentPeriodEnd };
   if (state.status === 'trialing' && state.trialEnd && !state.trialWillEndSent) {
     const notice = trialNoticeAt(state.trialEnd, state.createdAt);
@@ -48,6 +53,8 @@ export function applyTransition(state: TimelineState, transition: Transition): T
       return { ...state, trialWillEndSent: true };
     case 'cancel':
       return { ...state, status: 'canceled', canceledAt: at, scheduledPrice: null };
+    case 'incomplete_expire':
+      return { ...state, status: 'incomplete_expired', scheduledPrice: null, cancelAtPeriodEnd: false };
     case 'trial_end':
     case 'scheduled_change': {
       const price = state.scheduledPrice ?? state.price;
@@ -78,6 +85,11 @@ function periodEndKind(state: TimelineState): TransitionKind {
   if (state.cancelAtPeriodEnd) return 'cancel';
   if (state.status === 'trialing') return 'trial_end';
   return state.scheduledPrice ? 'scheduled_change' : 'renewal';
+}
+
+/** When an `incomplete` subscription created at `createdAt` expires unpaid. */
+export function incompleteExpiresAt(createdAt: Date): Date {
+  return new Date(createdAt.getTime() + INCOMPLETE_HOURS * 3_600_000);
 }
 
 /** Three days before the trial ends, or at once for a trial shorter than that. */

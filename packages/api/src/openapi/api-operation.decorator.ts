@@ -18,6 +18,8 @@ export interface ApiOperationSpec {
   events?: z.ZodType;
   /** An HTML page for people instead of JSON (its unguessable path, or nothing, authorises it). */
   html?: true;
+  /** For a route that lives in another module's controller than its path's: the id its resource's controller would give it. */
+  operationId?: string;
 }
 
 /**

@@ -123,7 +123,7 @@ function operation(spec: ApiOperationSpec, route: Route, hoisted: Record<string,
         ? { 'application/json': { schema: schemaOf(spec.response, 'output', hoisted) } }
         : undefined;
   return {
-    operationId: `${lowerFirst(route.controller.name.replace(/Controller$/, ''))}.${route.name}`,
+    operationId: spec.operationId ?? `${lowerFirst(route.controller.name.replace(/Controller$/, ''))}.${route.name}`,
     summary: spec.summary,
     ...(spec.description ? { description: spec.description } : {}),
     tags: [route.path.split('/')[2] ?? route.path.split('/')[1]],

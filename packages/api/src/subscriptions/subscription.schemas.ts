@@ -3,8 +3,15 @@ import { pageQuery, pageSchema } from '../pagination/page';
 import { priceSchema } from '../products/product.schemas';
 import { identifier, livemode, metadata, metadataSchema, timestamp } from '../validation/common-schemas';
 
-/** `past_due`: a renewal's invoice could not be charged (its features stay granted while it is collected). */
-export const SUBSCRIPTION_STATUSES = ['trialing', 'active', 'past_due', 'canceled'] as const;
+/**
+ * `incomplete`: created with a secret key for a paid price whose first invoice is not paid yet (no
+ * features until it is; after 23 hours unpaid it is `incomplete_expired`, for good).
+ * `past_due`: a renewal's invoice could not be charged (its features stay granted while it is collected).
+ */
+export const SUBSCRIPTION_STATUSES = ['incomplete', 'incomplete_expired', 'trialing', 'active', 'past_due', 'canceled'] as const;
+
+/** The statuses a subscription never leaves: it is over. */
+export const ENDED_STATUSES: ReadonlySet<string> = new Set(['canceled', 'incomplete_expired']);
 
 export const subscriptionStatusSchema = z.enum(SUBSCRIPTION_STATUSES).meta({ id: 'SubscriptionStatus' });
 

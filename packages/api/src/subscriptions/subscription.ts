@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { Mode } from '../auth/credential';
-import { project } from '../lifecycle/subscription-timeline';
+import { INCOMPLETE_HOURS, project } from '../lifecycle/subscription-timeline';
 import type { TimelineState } from '../lifecycle/subscription-timeline';
 import { toPrice } from '../products/product';
 import type { Price, PriceRow } from '../products/product';
@@ -68,7 +68,9 @@ export const SUBSCRIPTION_SELECT = `SELECT s.*, p.product_id, p.amount, p.curren
  */
 export function effectiveStatusSql(asOf: string): string {
   const time = `COALESCE((SELECT frozen_time FROM test_clocks WHERE id = s.test_clock_id), ${asOf})`;
-  return `(CASE WHEN s.status = 'canceled' OR (s.cancel_at_period_end AND s.current_period_end <= ${time}) THEN 'canceled'
+  return `(CASE WHEN s.status = 'incomplete' AND s.created_at + interval '${INCOMPLETE_HOURS} hours' <= ${time} THEN 'incomplete_expired'
+    WHEN s.status IN ('incomplete', 'incomplete_expired') THEN s.status
+    WHEN s.status = 'canceled' OR (s.cancel_at_period_end AND s.current_period_end <= ${time}) THEN 'canceled'
     WHEN s.status = 'trialing' AND s.current_period_end <= ${time} THEN 'active' ELSE s.status END)`;
 }
 

@@ -4,12 +4,12 @@ import type { SecretCredential } from '../auth/credential';
 import { Caller } from '../auth/request-context';
 import { ZodValidationPipe } from '../validation/zod-validation.pipe';
 import { SubscriptionsRepository } from './subscriptions.repository';
-import { cancelSubscriptionBody, createSubscriptionBody, listSubscriptionsQuery, updateSubscriptionBody } from './subscription.schemas';
-import type { CancelSubscriptionBody, CreateSubscriptionBody, ListSubscriptionsQuery, UpdateSubscriptionBody } from './subscription.schemas';
+import { cancelSubscriptionBody, listSubscriptionsQuery, updateSubscriptionBody } from './subscription.schemas';
+import type { CancelSubscriptionBody, ListSubscriptionsQuery, UpdateSubscriptionBody } from './subscription.schemas';
 import { ApiOperation } from '../openapi/api-operation.decorator';
 import { subscriptionListSchema, subscriptionSchema } from './subscription.schemas';
 
-/** `/v1/subscriptions`: secret key only. */
+/** `/v1/subscriptions`: secret key only (creating one takes money: `CreateSubscriptionController`, with checkout). */
 @Controller('v1/subscriptions')
 @Allow('secret')
 export class SubscriptionsController {
@@ -17,12 +17,6 @@ export class SubscriptionsController {
 
   constructor(@Inject(SubscriptionsRepository) subscriptions: SubscriptionsRepository) {
     this.#subscriptions = subscriptions;
-  }
-
-  @Post()
-  @ApiOperation({ summary: 'Create a subscription', body: createSubscriptionBody, response: subscriptionSchema })
-  create(@Caller() caller: SecretCredential, @Body(new ZodValidationPipe(createSubscriptionBody)) body: CreateSubscriptionBody) {
-    return this.#subscriptions.create(caller, body);
   }
 
   @Get()

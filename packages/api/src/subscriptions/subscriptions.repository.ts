@@ -5,6 +5,8 @@ import { invalidRequest, notFound, paymentError } from '../errors/errors';
 import { SubscriptionLifecycle, writeState } from '../lifecycle/subscription-lifecycle';
 import type { TimelineState } from '../lifecycle/subscription-timeline';
 import { dueAt } from '../lifecycle/subscription-timeline';
+import { InvoicesRepository } from '../invoices/invoices.repository';
+import type { PaymentFailureBody } from '../payments/payment-failure.schemas';
 import { paginate, toPage } from '../pagination/page';
 import type { Page, PageRequest } from '../pagination/page';
 import { ProductsRepository } from '../products/products.repository';
@@ -19,6 +21,7 @@ import type { EventType } from '../webhooks/event-outbox';
 import { addInterval } from './billing-period';
 import { SUBSCRIPTION_SELECT, effectiveStatusSql, timelineState, toSubscription } from './subscription';
 import type { Subscription, SubscriptionRow, SubscriptionStatus } from './subscription';
+import { ENDED_STATUSES } from './subscription.schemas';
 
 export interface NewSubscription {
   customerId: string;
@@ -27,6 +30,13 @@ export interface NewSubscription {
   metadata?: Record<string, string> | undefined;
   /** Started by paying (checkout): each later period is invoiced and charged to the default method. */
   collectsPayment?: boolean | undefined;
+  /**
+   * Starts `incomplete` with its first invoice open (and not charged by the collector on its own):
+   * the caller charges it, or the customer pays it on its hosted page. Implies `collectsPayment`.
+   */
+  incomplete?: boolean | undefined;
+  /** Why charging the first invoice failed already (recorded on it, with `invoice.payment_failed`). */
+  firstPaymentFailure?: PaymentFailureBody | undefined;
 }
 
 export interface SubscriptionChange {
@@ -63,6 +73,7 @@ export class SubscriptionsRepository {
   readonly #outbox: EventOutbox;
   readonly #lifecycle: SubscriptionLifecycle;
   readonly #clock: Clock;
+  readonly #invoices: InvoicesRepository;
 
   constructor(
     @Inject(Database) db: Database,
@@ -70,12 +81,14 @@ export class SubscriptionsRepository {
     @Inject(EventOutbox) outbox: EventOutbox,
     @Inject(SubscriptionLifecycle) lifecycle: SubscriptionLifecycle,
     @Inject(Clock) clock: Clock,
+    @Inject(InvoicesRepository) invoices: InvoicesRepository,
   ) {
     this.#db = db;
     this.#products = products;
     this.#outbox = outbox;
     this.#lifecycle = lifecycle;
     this.#clock = clock;
+    this.#invoices = invoices;
   }
 
   /** Starts a subscription on the customer's time (its test clock's, if it has one). */
@@ -93,7 +106,7 @@ export class SubscriptionsRepository {
       const trialEnd = trialDays > 0 ? addInterval(now, 'day', trialDays) : null;
       const anchor = trialEnd ?? now;
       const state: TimelineState = {
-        status: trialEnd ? 'trialing' : 'active',
+        status: input.incomplete ? 'incomplete' : trialEnd ? 'trialing' : 'active',
         price,
         scheduledPrice: null,
         currentPeriodStart: now,
@@ -111,9 +124,34 @@ export class SubscriptionsRepository {
            billing_cycle_anchor, trial_end, metadata, test_clock_id, due_at, created_at, updated_at, collects_payment)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $14, $15)`,
         [id, scope.merchantId, scope.mode, input.customerId, price.id, state.status, now, state.currentPeriodEnd, anchor, trialEnd,
-          JSON.stringify(input.metadata ?? {}), customer.test_clock_id, dueAt(state), now, input.collectsPayment ?? false],
+          JSON.stringify(input.metadata ?? {}), customer.test_clock_id, dueAt(state), now, (input.collectsPayment || input.incomplete) ?? false],
       );
-      return this.#emit(tx, scope, id, 'subscription.created');
+      const created = await this.#emit(tx, scope, id, 'subscription.created');
+      if (input.incomplete) await this.#invoiceFirstPeriod(tx, scope, created, now, input.firstPaymentFailure);
+      return created;
+    });
+  }
+
+  /** The first invoice of an `incomplete` subscription: open, waiting for its payment. */
+  async #invoiceFirstPeriod(tx: Queryable, scope: MerchantScope, subscription: Subscription, now: Date, failure: PaymentFailureBody | undefined): Promise<void> {
+    await this.#invoices.createOpen(tx, scope, {
+      customerId: subscription.customerId,
+      subscriptionId: subscription.id,
+      billingReason: 'subscription_create',
+      currency: subscription.price.currency,
+      lines: [
+        {
+          description: await this.#invoices.subscriptionLine(tx, subscription.productId, false),
+          amount: subscription.price.amount,
+          quantity: 1,
+          priceId: subscription.price.id,
+          periodStart: new Date(subscription.currentPeriodStart),
+          periodEnd: new Date(subscription.currentPeriodEnd),
+        },
+      ],
+      at: now,
+      collect: false,
+      failure,
     });
   }
 
@@ -161,7 +199,8 @@ export class SubscriptionsRepository {
     return this.#db.transaction(async (tx) => {
       const { row, now } = await this.#present(tx, scope, id, options.customerId);
       const state = timelineState(row);
-      if (state.status === 'canceled') throw canceledError(id);
+      if (ENDED_STATUSES.has(state.status)) throw canceledError(id, state.status);
+      if (state.status === 'incomplete' && (price || change.cancelAtPeriodEnd !== undefined || change.scheduledChange !== undefined)) throw incompleteError(id);
       if (options.selfServe && price && price.amount > 0 && state.price.amount === 0) throw paidFromFreeError(price.id);
       const next = changedState(state, change, price);
       await writeState(tx, id, next, now);
@@ -175,8 +214,8 @@ export class SubscriptionsRepository {
     return this.#db.transaction(async (tx) => {
       const { row, now } = await this.#present(tx, scope, id, options.customerId);
       const state = timelineState(row);
-      if (state.status === 'canceled') throw canceledError(id);
-      if (atPeriodEnd) {
+      if (ENDED_STATUSES.has(state.status)) throw canceledError(id, state.status);
+      if (atPeriodEnd && state.status !== 'incomplete') {
         await writeState(tx, id, { ...state, cancelAtPeriodEnd: true, scheduledPrice: null }, now);
         return this.#emit(tx, scope, id, 'subscription.updated', now);
       }
@@ -190,21 +229,23 @@ export class SubscriptionsRepository {
    */
   async cancelAllOfCustomer(scope: MerchantScope, customerId: string): Promise<void> {
     const rows = await this.#db.query<{ id: string }>(
-      "SELECT id FROM subscriptions WHERE merchant_id = $1 AND mode = $2 AND customer_id = $3 AND status <> 'canceled' ORDER BY id",
+      "SELECT id FROM subscriptions WHERE merchant_id = $1 AND mode = $2 AND customer_id = $3 AND status NOT IN ('canceled', 'incomplete_expired') ORDER BY id",
       [scope.merchantId, scope.mode, customerId],
     );
     for (const { id } of rows) {
       await this.#db.transaction(async (tx) => {
         const { row, now } = await this.#present(tx, scope, id);
         const state = timelineState(row);
-        if (state.status !== 'canceled') await this.#cancelNow(tx, scope, id, state, now);
+        if (!ENDED_STATUSES.has(state.status)) await this.#cancelNow(tx, scope, id, state, now);
       });
     }
   }
 
   async #cancelNow(tx: Queryable, scope: MerchantScope, id: string, state: TimelineState, now: Date): Promise<Subscription> {
     await writeState(tx, id, { ...state, status: 'canceled', canceledAt: now, cancelAtPeriodEnd: false, scheduledPrice: null }, now);
-    return this.#emit(tx, scope, id, 'subscription.canceled', now);
+    const canceled = await this.#emit(tx, scope, id, 'subscription.canceled', now);
+    await this.#invoices.voidOpen(tx, scope, id, now);
+    return canceled;
   }
 
   /** The locked row with every transition due by the customer's present run first (with their events). */
@@ -218,7 +259,7 @@ export class SubscriptionsRepository {
   async #assertNoLiveSubscription(tx: Queryable, customerId: string, now: Date, freeGivesWay = false): Promise<void> {
     const rows = await tx.query<{ id: string }>(
       `SELECT s.id FROM subscriptions s JOIN prices p ON p.id = s.price_id
-       WHERE s.customer_id = $1 AND ${effectiveStatusSql('$2::timestamptz')} <> 'canceled' AND ($3::boolean IS FALSE OR p.amount > 0) LIMIT 1`,
+       WHERE s.customer_id = $1 AND ${effectiveStatusSql('$2::timestamptz')} NOT IN ('canceled', 'incomplete_expired') AND ($3::boolean IS FALSE OR p.amount > 0) LIMIT 1`,
       [customerId, now, freeGivesWay],
     );
     if (rows[0]) {
@@ -234,13 +275,13 @@ export class SubscriptionsRepository {
   async #cancelLiveFree(tx: Queryable, scope: MerchantScope, customerId: string, now: Date): Promise<void> {
     const rows = await tx.query<{ id: string }>(
       `SELECT s.id FROM subscriptions s JOIN prices p ON p.id = s.price_id
-       WHERE s.customer_id = $1 AND p.amount = 0 AND ${effectiveStatusSql('$2::timestamptz')} <> 'canceled' ORDER BY s.id`,
+       WHERE s.customer_id = $1 AND p.amount = 0 AND ${effectiveStatusSql('$2::timestamptz')} NOT IN ('canceled', 'incomplete_expired') ORDER BY s.id`,
       [customerId, now],
     );
     for (const { id } of rows) {
       const { row, now: at } = await this.#present(tx, scope, id);
       const state = timelineState(row);
-      if (state.status !== 'canceled') await this.#cancelNow(tx, scope, id, state, at);
+      if (!ENDED_STATUSES.has(state.status)) await this.#cancelNow(tx, scope, id, state, at);
     }
   }
 
@@ -311,8 +352,17 @@ async function hadTrial(tx: Queryable, customerId: string, productId: string): P
   return rows.length > 0;
 }
 
-function canceledError(id: string) {
-  return invalidRequest('subscription_canceled', `Subscription "${id}" is canceled and cannot change. Create a new subscription instead.`, 'id');
+function canceledError(id: string, status: string) {
+  const why = status === 'canceled' ? 'is canceled' : 'expired before its first invoice was paid';
+  return invalidRequest('subscription_canceled', `Subscription "${id}" ${why} and cannot change. Create a new subscription instead.`, 'id');
+}
+
+function incompleteError(id: string) {
+  return invalidRequest(
+    'subscription_incomplete',
+    `Subscription "${id}" is incomplete: its first invoice is not paid. Pay it (POST /v1/invoices/:id/pay, or its hostedInvoiceUrl) before changing the plan, or cancel it.`,
+    'id',
+  );
 }
 
 /** A paid price replaces the free subscriptions only when it is paid for: a self-serve checkout (or the card on file). */

@@ -48,7 +48,7 @@ export type PaymentMethodEvent = WebhookEventOf<'payment_method.attached' | 'pay
  * `data.lastPaymentError` says why) or needs the customer to confirm it with their bank.
  */
 export type InvoiceEvent = WebhookEventOf<
-  'invoice.created' | 'invoice.finalized' | 'invoice.paid' | 'invoice.payment_failed' | 'invoice.payment_action_required',
+  'invoice.created' | 'invoice.finalized' | 'invoice.paid' | 'invoice.payment_failed' | 'invoice.payment_action_required' | 'invoice.voided',
   Invoice
 >;
 /** A checkout was paid (or its card saved), or expired unpaid. */

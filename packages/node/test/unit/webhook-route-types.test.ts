@@ -33,7 +33,7 @@ export const expressHandler: RequestHandler = createWebhookHandler({ on: {} });
 export const pagesHandler: NextApiHandler = createWebhookHandler({ on: {} });
 
 // @ts-expect-error an event type BillingOS does not send
-createWebhookRoute({ on: { 'invoice.voided': () => undefined } });
+createWebhookRoute({ on: { 'invoice.refunded': () => undefined } });
 // @ts-expect-error a subscription event's data has no `email`
 createWebhookRoute({ on: { 'subscription.created': (event) => event.data.email } });
 // @ts-expect-error `on` is required: a route without handlers is a mistake
