@@ -135,3 +135,45 @@ test('a paid subscription renews by charging the card, once per period', async (
     ['subscription_cycle', 'paid'],
   ]);
 });
+
+describe("an incomplete subscription's invoice page takes the payment", () => {
+  const form = (number: string, cvc = '123') =>
+    new URLSearchParams({ number, expiry: `12 / ${String(new Date().getUTCFullYear() + 2).slice(2)}`, cvc }).toString();
+  const post = (url: string, body: string) => fetch(url, { method: 'POST', redirect: 'manual', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body });
+
+  test('a refused card: 402 and the page says why; 4242: saved as the default, the invoice paid once, the subscription active', async () => {
+    const buyer = await customer('sk_hosted');
+    const created = await subscribe(buyer.id, prices.pro);
+    const [invoice] = await invoicesOf(created.body.id);
+    const page = await (await fetch(invoice!.hostedInvoiceUrl)).text();
+    expect(page).toContain('<h2 id="pay-heading">Pay this invoice</h2>');
+    expect(page).toContain('>Pay $25.00</button>');
+
+    const declined = await post(invoice!.hostedInvoiceUrl, form('4000 0000 0000 0002'));
+    expect(declined.status).toBe(402);
+    const declinedPage = await declined.text();
+    expect(declinedPage).toMatch(/role="alert" id="card-error">Your card was declined\./);
+    expect(declinedPage).not.toContain('4000000000000002');
+    expect((await api('GET', `/v1/subscriptions/${created.body.id}`, { key: sk })).body.status).toBe('incomplete');
+    // A card that did not pay is not kept.
+    expect((await api('GET', `/v1/customers/${buyer.id}/payment-methods`, { key: sk })).body.data).toEqual([]);
+
+    const incompleteField = await post(invoice!.hostedInvoiceUrl, form('4242 4242 4242 4242', '1'));
+    expect(incompleteField.status).toBe(400);
+
+    const paid = await post(invoice!.hostedInvoiceUrl, form('4242 4242 4242 4242'));
+    expect([paid.status, paid.headers.get('location')]).toEqual([303, new URL(invoice!.hostedInvoiceUrl).pathname]);
+    const after = await (await fetch(invoice!.hostedInvoiceUrl)).text();
+    expect(after).toContain('badge-paid');
+    expect(after).not.toContain('pay-heading');
+    expect((await api('GET', `/v1/invoices/${invoice!.id}`, { key: sk })).body).toMatchObject({ status: 'paid', amountPaid: 2500, attemptCount: 2 });
+    expect((await api('GET', `/v1/subscriptions/${created.body.id}`, { key: sk })).body.status).toBe('active');
+    const methods = (await api('GET', `/v1/customers/${buyer.id}/payment-methods`, { key: sk })).body.data;
+    expect(methods.find((method: { isDefault: boolean }) => method.isDefault)).toMatchObject({ card: { last4: '4242' } });
+
+    // Posting again once paid changes nothing: back to the page.
+    const again = await post(invoice!.hostedInvoiceUrl, form('4242 4242 4242 4242'));
+    expect(again.status).toBe(303);
+    expect((await api('GET', `/v1/invoices/${invoice!.id}`, { key: sk })).body).toMatchObject({ amountPaid: 2500, attemptCount: 2 });
+  });
+});

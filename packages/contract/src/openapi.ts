@@ -53,7 +53,11 @@ export interface paths {
         /** An invoice's printable page (HTML): its `hostedInvoiceUrl` */
         get: operations["hostedInvoicePage.show"];
         put?: never;
-        post?: never;
+        /**
+         * An open invoice's card form (HTML)
+         * @description Form-encoded `number`, `expiry` (MM / YY) and `cvc`: saves the card as the customer's default and pays the invoice. Answers 303 to the invoice's page once paid, else the page again: 400 a field to fix, 402 a refused card, 409 a payment in flight.
+         */
+        post: operations["hostedInvoicePayment.pay"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1940,6 +1944,32 @@ export interface operations {
             "4XX": components["responses"]["Error"];
             "5XX": components["responses"]["Error"];
             /** @description An invoice's printable page (HTML): its `hostedInvoiceUrl` */
+            200: {
+                headers: {
+                    /** @description Names this request in logs and support questions. */
+                    "Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+        };
+    };
+    "hostedInvoicePayment.pay": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            "4XX": components["responses"]["Error"];
+            "5XX": components["responses"]["Error"];
+            /** @description An open invoice's card form (HTML) */
             200: {
                 headers: {
                     /** @description Names this request in logs and support questions. */

@@ -3,7 +3,8 @@ import type { HtmlPage, SafeHtml } from '../http/html-page';
 import { noticePage } from '../http/notice-page';
 import { billedEvery, formatMoney, perInterval } from '../http/page-format';
 import type { CheckoutPageDetails } from './checkout-page.details';
-import type { CardField, CardProblem } from './checkout-page.form';
+import { cardForm, testCardHint } from './card-form.view';
+import type { CardProblem } from './checkout-page.form';
 import type { CheckoutSession } from './checkout-session.schemas';
 
 /** What the open checkout page shows. */
@@ -67,23 +68,7 @@ function payment(view: CheckoutView): SafeHtml {
 <a class="button button-wide" href="${view.authenticateUrl}">Confirm with your bank</a>${cancel}</div></section>`;
   }
   return html`<section class="pay" aria-labelledby="pay-heading"><div class="pay-inner"><h2 id="pay-heading">${heading}</h2>${hint}
-<form class="form" method="post" action="${view.path}" novalidate>
-<fieldset><legend>Card information</legend>
-${field(view, 'number', 'Card number', html`autocomplete="cc-number" inputmode="numeric" placeholder="1234 1234 1234 1234" maxlength="23"`)}
-<div class="field-row">
-${field(view, 'expiry', 'Expiry (MM / YY)', html`autocomplete="cc-exp" inputmode="numeric" placeholder="MM / YY" maxlength="9" value="${view.expiry ?? ''}"`)}
-${field(view, 'cvc', 'CVC', html`autocomplete="cc-csc" inputmode="numeric" placeholder="123" maxlength="4"`)}
-</div></fieldset>
-${view.problem ? html`<div class="alert" role="alert" id="card-error">${view.problem.message}</div>` : ''}
-<button class="button button-wide" type="submit">${buttonLabel(session)}</button>
-</form>${cancel}</div></section>`;
-}
-
-function field(view: CheckoutView, name: CardField, label: string, attributes: SafeHtml): SafeHtml {
-  const invalid = view.problem !== undefined && (view.problem.field ?? 'number') === name;
-  return html`<div class="field"><label for="${name}">${label}</label><input id="${name}" name="${name}" type="text" ${attributes} required${
-    invalid ? html` aria-invalid="true" aria-describedby="card-error" autofocus` : ''
-  }></div>`;
+${cardForm({ action: view.path, submitLabel: buttonLabel(session), problem: view.problem, expiry: view.expiry })}${cancel}</div></section>`;
 }
 
 function buttonLabel(session: CheckoutSession): string {
@@ -91,17 +76,6 @@ function buttonLabel(session: CheckoutSession): string {
   if (session.trialDays > 0) return 'Start trial';
   if (session.amountDue > 0 && session.currency) return `Pay ${formatMoney(session.amountDue, session.currency)}`;
   return 'Subscribe';
-}
-
-function testCardHint(): SafeHtml {
-  const cards: Array<[string, string]> = [
-    ['4000 0000 0000 0002', 'declined'],
-    ['4000 0000 0000 9995', 'insufficient funds'],
-    ['4000 0027 6000 3184', 'asks your bank to confirm'],
-    ['4000 0000 0000 0341', 'saved, then later charges fail'],
-  ];
-  return html`<div class="test-hint"><p>Test mode: pay with <span class="card-number">4242 4242 4242 4242</span>, any future date and any CVC.</p>
-<details><summary>More test cards</summary><ul>${cards.map(([number, what]) => html`<li><span class="card-number">${number}</span> ${what}</li>`)}</ul></details></div>`;
 }
 
 /** The checkout is done: where to go on. */

@@ -2,8 +2,8 @@ import type { Request } from 'express';
 import type { ApiError } from '../errors/api-error';
 import { invalidRequest } from '../errors/errors';
 
-/** The routes whose plain HTML forms post here (the checkout page, the test authentication page): only these take a form body. */
-const FORM_ROUTES: readonly RegExp[] = [/^\/checkout\/[^/]+$/, /^\/v1\/test-payments\/[^/]+\/authenticate\/[^/]+$/];
+/** The routes whose plain HTML forms post here (the checkout page, an open invoice's page, the test authentication page): only these take a form body. */
+const FORM_ROUTES: readonly RegExp[] = [/^\/checkout\/[^/]+$/, /^\/invoices\/[^/]+$/, /^\/v1\/test-payments\/[^/]+\/authenticate\/[^/]+$/];
 
 /** Whether `request` is a form post to one of our pages. */
 export function takesForm(request: Request): boolean {

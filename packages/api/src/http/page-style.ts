@@ -106,6 +106,8 @@ th{font-size:13px;font-weight:600;color:var(--muted)}
 .totals dd{font-variant-numeric:tabular-nums}
 .totals .strong{font-weight:700;border-top:1px solid var(--line);padding-top:8px}
 .print-hint{font-size:14px;color:var(--muted);text-align:right}
+.invoice-pay{display:grid;gap:14px;max-width:440px;border-top:1px solid var(--line);padding-top:24px}
+.invoice-pay h2{font-size:20px;color:var(--text);font-weight:600;margin:0}
 @media (max-width:600px){.sheet{padding:24px 16px}.col-period{display:none}}
 @media print{
 :root{--bg:#fff;--panel:#fff;--text:#000;--muted:#333;--line:#bbb;--shadow:none;color-scheme:light}
@@ -113,7 +115,7 @@ body.invoice{background:#fff;font-size:12pt}
 .invoice-main{padding:0}
 .sheet{border:0;border-radius:0;padding:0;max-width:none;box-shadow:none}
 .badge{border:1px solid #000;background:#fff!important;color:#000!important}
-.print-hint,.footer{display:none}
+.print-hint,.footer,.invoice-pay{display:none}
 .col-period{display:table-cell}
 a{color:#000;text-decoration:none}
 tr{break-inside:avoid}

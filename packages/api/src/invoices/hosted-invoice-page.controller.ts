@@ -6,6 +6,7 @@ import { HtmlPages } from '../http/html-pages.decorator';
 import { ApiOperation } from '../openapi/api-operation.decorator';
 import { HostedInvoiceQueries } from './hosted-invoice-page.details';
 import { hostedInvoicePage } from './hosted-invoice-page.view';
+import { hostedInvoicePath } from './invoice';
 import { InvoicesRepository } from './invoices.repository';
 
 /** `GET /invoices/:token`: an invoice's `hostedInvoiceUrl`, a printable page; the unguessable token is the permission. */
@@ -25,6 +26,6 @@ export class HostedInvoicePageController {
   async show(@Param('token') token: string, @Res() response: Response): Promise<void> {
     const [invoice, parties] = /^[\w-]{16,64}$/.test(token) ? await Promise.all([this.#invoices.byHostedToken(token), this.#queries.parties(token)]) : [];
     if (!invoice || !parties) throw notFound('invoice', 'behind this link');
-    sendHtmlPage(response, 200, hostedInvoicePage(invoice, parties));
+    sendHtmlPage(response, 200, hostedInvoicePage(invoice, parties, { path: hostedInvoicePath(token) }));
   }
 }

@@ -3,6 +3,7 @@ import { Database } from '../storage/database';
 
 /** Who an invoice is from and to, as its page names them. */
 export interface InvoiceParties {
+  merchantId: string;
   merchantName: string;
   customerName: string | null;
   customerEmail: string | null;
@@ -18,12 +19,12 @@ export class HostedInvoiceQueries {
   }
 
   async parties(token: string): Promise<InvoiceParties | undefined> {
-    const [row] = await this.#db.query<{ merchant_name: string; customer_name: string | null; customer_email: string | null }>(
-      `SELECT m.name AS merchant_name, c.name AS customer_name, c.email AS customer_email
+    const [row] = await this.#db.query<{ merchant_id: string; merchant_name: string; customer_name: string | null; customer_email: string | null }>(
+      `SELECT m.id AS merchant_id, m.name AS merchant_name, c.name AS customer_name, c.email AS customer_email
          FROM invoices i JOIN merchants m ON m.id = i.merchant_id JOIN customers c ON c.id = i.customer_id
         WHERE i.hosted_token = $1`,
       [token],
     );
-    return row ? { merchantName: row.merchant_name, customerName: row.customer_name, customerEmail: row.customer_email } : undefined;
+    return row ? { merchantId: row.merchant_id, merchantName: row.merchant_name, customerName: row.customer_name, customerEmail: row.customer_email } : undefined;
   }
 }

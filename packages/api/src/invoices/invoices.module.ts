@@ -5,5 +5,5 @@ import { InvoicesController } from './invoices.controller';
 import { InvoicesRepository } from './invoices.repository';
 
 /** Invoices: what customers owe and paid, numbered per merchant and mode, each with a printable page. */
-@Module({ controllers: [InvoicesController, HostedInvoicePageController], providers: [InvoicesRepository, HostedInvoiceQueries], exports: [InvoicesRepository] })
+@Module({ controllers: [InvoicesController, HostedInvoicePageController], providers: [InvoicesRepository, HostedInvoiceQueries], exports: [InvoicesRepository, HostedInvoiceQueries] })
 export class InvoicesModule {}

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { InvoicesModule } from '../invoices/invoices.module';
+import { HostedInvoicePaymentController } from '../invoices/hosted-invoice-payment.controller';
 import { PayInvoiceController } from '../invoices/pay-invoice.controller';
 import { PaymentsModule } from '../payments/payments.module';
 import { InvoiceCollector } from './invoice-collector';
@@ -9,7 +10,7 @@ import { SubscriptionLifecycle } from './subscription-lifecycle';
 /** Time's side of subscriptions: the transitions, the worker that runs them when due, and the charging of the invoices they make. */
 @Module({
   imports: [InvoicesModule, PaymentsModule],
-  controllers: [PayInvoiceController],
+  controllers: [PayInvoiceController, HostedInvoicePaymentController],
   providers: [SubscriptionLifecycle, InvoiceCollector, LifecycleWorker],
   exports: [SubscriptionLifecycle, InvoiceCollector, LifecycleWorker],
 })
