@@ -224,3 +224,29 @@ test('the hosted invoice page: axe finds nothing (light, dark, print); a screens
   expect(violations).toEqual([]);
   await context.close();
 });
+
+test("an incomplete subscription's open invoice: axe finds nothing on its card form (light, dark); keyboard only, a decline then 4242 pays it", async () => {
+  const customer = await api('POST', '/v1/customers', { key: server.secretKey, body: { externalUserId: 'e2e_open_invoice', name: 'Grace Hopper' } });
+  const subscription = await api('POST', '/v1/subscriptions', { key: server.secretKey, body: { customerId: customer.body.id, priceId: prices.pro } });
+  expect(subscription.body.status).toBe('incomplete');
+  const [invoice] = (await api('GET', `/v1/invoices?subscriptionId=${subscription.body.id}`, { key: server.secretKey })).body.data;
+  const { page, context, violations } = await openTab();
+  await page.goto(invoice.hostedInvoiceUrl);
+  for (const colorScheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme });
+    expect([colorScheme, await axeViolations(page)]).toEqual([colorScheme, []]);
+    await page.screenshot({ path: `${SHOTS}/invoice-open-${colorScheme}.png`, fullPage: true });
+  }
+  await page.emulateMedia({ colorScheme: 'light' });
+  await typeCard(page, '4000 0000 0000 0002');
+  await Promise.all([page.waitForLoadState('load'), page.press('#cvc', 'Enter')]);
+  expect(await page.textContent('#card-error')).toMatch(/^Your card was declined\./);
+  expect(await axeViolations(page)).toEqual([]);
+  await page.fill('#number', '4242 4242 4242 4242');
+  await page.fill('#cvc', '123');
+  await Promise.all([page.waitForURL(invoice.hostedInvoiceUrl), page.press('#cvc', 'Enter')]);
+  await page.getByText('Paid', { exact: true }).first().waitFor();
+  expect((await api('GET', `/v1/subscriptions/${subscription.body.id}`, { key: server.secretKey })).body.status).toBe('active');
+  expect(violations).toEqual([]);
+  await context.close();
+});
