@@ -177,3 +177,20 @@ describe("an incomplete subscription's invoice page takes the payment", () => {
     expect((await api('GET', `/v1/invoices/${invoice!.id}`, { key: sk })).body).toMatchObject({ amountPaid: 2500, attemptCount: 2 });
   });
 });
+
+test("a test-clock customer's card and checkout are stamped with the clock's time, as its subscription's events are", async () => {
+  const buyer = await customer('sk_clock_times', 'pm_card_visa', true);
+  const [method] = (await api('GET', `/v1/customers/${buyer.id}/payment-methods`, { key: sk })).body.data;
+  expect(method.createdAt).toBe(START);
+  const session = await api('POST', '/v1/checkout-sessions', {
+    key: sk,
+    body: { customerId: buyer.id, mode: 'subscription', priceId: prices.pro, successUrl: 'https://merchant.example/done', cancelUrl: 'https://merchant.example/back' },
+  });
+  await api('POST', `/v1/checkout-sessions/${session.body.id}/confirm`, { body: { clientSecret: session.body.clientSecret, paymentMethodId: method.id } });
+  const events = (await api('GET', '/v1/events?limit=100', { key: sk })).body.data as Array<{ type: string; createdAt: string; data: { id: string; customerId?: string } }>;
+  const about = events.filter((event) => event.data.id === method.id || event.data.id === session.body.id);
+  expect(about.map((event) => [event.type, event.createdAt]).sort()).toEqual([
+    ['checkout.session.completed', START],
+    ['payment_method.attached', START],
+  ]);
+});

@@ -16,6 +16,7 @@ import type { Queryable } from '../storage/database';
 import { newId } from '../storage/ids';
 import { SubscriptionsRepository } from '../subscriptions/subscriptions.repository';
 import { Clock } from '../time/clock';
+import { clockTimeOf } from '../time/customer-time';
 import { EventOutbox } from '../webhooks/event-outbox';
 import { successRedirect, toCheckoutSession } from './checkout-session';
 import type { CheckoutSessionRow } from './checkout-session';
@@ -253,7 +254,9 @@ export class CheckoutSessionsService {
         [session.id, subscriptionId, saved.id],
       );
       // The API's own saved-method checkout was never a page anyone saw: its subscription and invoice events say what happened.
-      if (session.origin !== 'saved_method') await this.outbox.record(this.db, scope, 'checkout.session.completed', toCheckoutSession(done!, this.config.publicUrl));
+      if (session.origin !== 'saved_method') {
+        await this.outbox.record(this.db, scope, 'checkout.session.completed', toCheckoutSession(done!, this.config.publicUrl), { createdAt: await clockTimeOf(this.db, session.customer_id) });
+      }
       return done!;
     });
     return completed(row);
@@ -325,7 +328,9 @@ export class CheckoutSessionsService {
     if (row.status !== 'open' || new Date(row.expires_at).getTime() > this.clock.now().getTime()) return row;
     const [expired] = await db.query<CheckoutSessionRow>("UPDATE checkout_sessions SET status = 'expired' WHERE id = $1 AND status = 'open' RETURNING *", [row.id]);
     if (!expired) return row;
-    await this.outbox.record(db, { merchantId: row.merchant_id, mode: row.mode }, 'checkout.session.expired', toCheckoutSession(expired, this.config.publicUrl));
+    await this.outbox.record(db, { merchantId: row.merchant_id, mode: row.mode }, 'checkout.session.expired', toCheckoutSession(expired, this.config.publicUrl), {
+      createdAt: await clockTimeOf(db, row.customer_id),
+    });
     return expired;
   }
 }

@@ -6,6 +6,7 @@ import type { Page } from '../pagination/page';
 import { Database } from '../storage/database';
 import type { Queryable } from '../storage/database';
 import { newId } from '../storage/ids';
+import { clockTimeOf } from '../time/customer-time';
 import { EventOutbox } from '../webhooks/event-outbox';
 import { CardError } from './card-error';
 import { toPaymentMethod } from './payment-method';
@@ -73,7 +74,7 @@ export class PaymentMethodsRepository {
     return this.#db.transaction(async (tx) => {
       const row = await this.#row(tx, scope, id, customerId);
       await tx.query('DELETE FROM payment_methods WHERE id = $1', [id]);
-      await this.#outbox.record(tx, scope, 'payment_method.detached', { ...toPaymentMethod(row), isDefault: false });
+      await this.#outbox.record(tx, scope, 'payment_method.detached', { ...toPaymentMethod(row), isDefault: false }, { createdAt: await clockTimeOf(tx, row.customer_id) });
       return { id, object: 'payment_method' as const, deleted: true as const };
     });
   }
@@ -84,9 +85,10 @@ export class PaymentMethodsRepository {
       await this.#assertCustomer(tx, scope, customerId, true);
       const first = (await this.defaultOf(tx, scope, customerId)) === undefined;
       if (setDefault && !first) await tx.query('UPDATE payment_methods SET is_default = false WHERE customer_id = $1 AND is_default', [customerId]);
+      const at = await clockTimeOf(tx, customerId);
       const [row] = await tx.query<PaymentMethodRow>(
-        `INSERT INTO payment_methods (id, merchant_id, mode, customer_id, provider, provider_method_id, brand, last4, exp_month, exp_year, is_default)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING *`,
+        `INSERT INTO payment_methods (id, merchant_id, mode, customer_id, provider, provider_method_id, brand, last4, exp_month, exp_year, is_default, created_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, COALESCE($12, now())) RETURNING *`,
         [
           newId('pm'),
           scope.merchantId,
@@ -99,10 +101,11 @@ export class PaymentMethodsRepository {
           method.card.expMonth,
           method.card.expYear,
           setDefault || first,
+          at ?? null,
         ],
       );
       const saved = toPaymentMethod(row!);
-      await this.#outbox.record(tx, scope, 'payment_method.attached', saved);
+      await this.#outbox.record(tx, scope, 'payment_method.attached', saved, { createdAt: at });
       return saved;
     });
   }
