@@ -14,6 +14,13 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
+/** A customer with a card on file: a secret-key subscribe to a paid price charges it and starts `active`. */
+async function customerWithCard(externalUserId: string) {
+  const customer = await createCustomer(api, sk, externalUserId);
+  await attachCard(api, sk, customer.id);
+  return customer;
+}
+
 describe('products', () => {
   test('POST creates a product with prices and feature keys; GET returns it to sk, pk and session tokens', async () => {
     const product = await createPlan(api, sk, 'Pro', ['reports', 'api.access']);
@@ -67,7 +74,7 @@ describe('subscriptions', () => {
   test('create, retrieve, list by customer, plan change, cancel at period end, cancel now', async () => {
     const basic = await createPlan(api, sk, 'Basic', ['reports']);
     const pro = await createPlan(api, sk, 'Pro+', ['reports', 'exports']);
-    const customer = await createCustomer(api, sk, 'user_sub_lifecycle');
+    const customer = await customerWithCard('user_sub_lifecycle');
 
     const created = await api('POST', '/v1/subscriptions', { key: sk, body: { customerId: customer.id, priceId: basic.prices[0]!.id } });
     expect(created.status).toBe(201);
@@ -76,6 +83,9 @@ describe('subscriptions', () => {
     const start = new Date(sub.currentPeriodStart);
     const end = new Date(sub.currentPeriodEnd);
     expect(end.getUTCMonth()).toBe((start.getUTCMonth() + 1) % 12);
+    // It started active because its first invoice was paid with the card on file.
+    const invoices = await api('GET', `/v1/invoices?subscriptionId=${sub.id}`, { key: sk });
+    expect(invoices.body.data).toEqual([expect.objectContaining({ status: 'paid', billingReason: 'subscription_create', amountPaid: 1000 })]);
 
     expect((await api('GET', `/v1/subscriptions/${sub.id}`, { key: sk })).body).toEqual(sub);
     const listed = await api('GET', `/v1/subscriptions?customerId=${customer.id}`, { key: sk });
@@ -191,7 +201,7 @@ describe('/v1/me subscriptions and entitlements', () => {
 
   test("a customer cannot see or touch another customer's subscription", async () => {
     const plan = await createPlan(api, sk, 'Private', []);
-    const victim = await createCustomer(api, sk, 'user_victim');
+    const victim = await customerWithCard('user_victim');
     const sub = (await api('POST', '/v1/subscriptions', { key: sk, body: { customerId: victim.id, priceId: plan.prices[0]!.id } })).body;
     const { sessionToken } = await mintToken(api, sk, 'user_attacker', ['read_subscription', 'manage_subscription']);
     expectError(await api('GET', `/v1/me/subscriptions/${sub.id}`, { key: sessionToken }), 404, 'not_found_error');
@@ -201,7 +211,7 @@ describe('/v1/me subscriptions and entitlements', () => {
 
   test('the legacy publishable view reads subscriptions and entitlements of the named customer', async () => {
     const plan = await createPlan(api, sk, 'Legacy', ['legacy']);
-    const customer = await createCustomer(api, sk, 'user_legacy');
+    const customer = await customerWithCard('user_legacy');
     const sub = (await api('POST', '/v1/subscriptions', { key: sk, body: { customerId: customer.id, priceId: plan.prices[0]!.id } })).body;
     const headers = { 'BillingOS-Customer': 'user_legacy' };
     const subs = await api('GET', '/v1/me/subscriptions', { key: server.publishableKey, headers });

@@ -106,13 +106,17 @@ test('the worker runs what wall-clock time made due, once, in time order', async
     const local = client(working.url);
     const product = await local('POST', '/v1/products', { key: secretKey, body: { name: 'Pro', prices: [{ amount: 1000, currency: 'usd', interval: 'month' }] } });
     const customer = await local('POST', '/v1/customers', { key: secretKey, body: { externalUserId: 'worker' } });
+    // A card on file: the subscription starts active, paid, and each renewal charges it.
+    await attachCard(local, secretKey, customer.body.id);
     const subscription = await local('POST', '/v1/subscriptions', { key: secretKey, body: { customerId: customer.body.id, priceId: product.body.prices[0].id } });
 
     workerClock.set('2026-04-01T00:00:00Z');
     const deadline = Date.now() + 10_000;
     // Done when nothing is due by the worker's clock: a transition writes its event and the row's next due time in one transaction.
     const due = async () => (await working.database.query<{ n: number }>('SELECT count(*)::int AS n FROM subscriptions WHERE due_at <= $1', [workerClock.now()]))[0]!.n;
-    while (((await eventsOf(working, subscription.body.id)).length < 3 || (await due()) > 0) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 25));
+    const invoices = async () => (await local('GET', `/v1/invoices?subscriptionId=${subscription.body.id}`, { key: secretKey })).body.data as Array<{ billingReason: string; status: string; periodStart: string; attemptCount: number }>;
+    const settled = async () => (await invoices()).filter((invoice) => invoice.status !== 'open').length;
+    while (((await eventsOf(working, subscription.body.id)).length < 3 || (await due()) > 0 || (await settled()) < 3) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 25));
     expect((await eventsOf(working, subscription.body.id)).map((event) => [event.type, event.created_at.toISOString()])).toEqual([
       ['subscription.created', '2026-01-31T09:00:00.000Z'],
       ['subscription.renewed', '2026-02-28T09:00:00.000Z'],
@@ -120,6 +124,12 @@ test('the worker runs what wall-clock time made due, once, in time order', async
     ]);
     const [row] = await working.database.query<{ due_at: Date }>('SELECT due_at FROM subscriptions WHERE id = $1', [subscription.body.id]);
     expect(row!.due_at.toISOString()).toBe('2026-04-30T09:00:00.000Z');
+    // Each renewal's invoice was charged, once.
+    expect((await invoices()).map((invoice) => [invoice.periodStart, invoice.billingReason, invoice.status, invoice.attemptCount]).sort()).toEqual([
+      ['2026-01-31T09:00:00.000Z', 'subscription_create', 'paid', 1],
+      ['2026-02-28T09:00:00.000Z', 'subscription_cycle', 'paid', 1],
+      ['2026-03-31T09:00:00.000Z', 'subscription_cycle', 'paid', 1],
+    ]);
   } finally {
     await working.close();
   }

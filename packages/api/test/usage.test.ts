@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { startTestServer } from '@billingos/api/testing';
 import type { TestServer } from '@billingos/api/testing';
 import { client, expectError } from './support/http';
-import { attachCard, mintToken } from './support/fixtures';
+import { mintToken } from './support/fixtures';
 import { createMeteredPlan, subscribedCustomer } from './support/usage-fixtures';
 
 interface DeliveredEvent {
@@ -256,7 +256,7 @@ describe('lifetime allowances (reset: never)', () => {
 
     const { sessionToken } = await mintToken(api, sk, 'user_lifetime', ['read_customer', 'read_subscription', 'read_entitlements', 'manage_subscription']);
     expect((await api('POST', `/v1/me/subscriptions/${subscription.id}/cancel`, { key: sessionToken, body: {} })).status).toBe(200);
-    await attachCard(api, sk, customerId);
+    // The card subscribedCustomer put on file pays for the new subscription.
     const again = await api('POST', '/v1/me/subscriptions', { key: sessionToken, body: { priceId: plan.prices[0]!.id } });
     expect(again.status).toBe(201);
     expect(again.body.id).not.toBe(subscription.id);

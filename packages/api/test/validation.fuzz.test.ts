@@ -199,11 +199,12 @@ function send(baseUrl: string, request: Sent): Promise<Received> {
 const TYPE_BY_STATUS: Record<number, string> = {
   400: 'invalid_request_error',
   401: 'authentication_error',
+  402: 'payment_error',
   403: 'permission_error',
   404: 'not_found_error',
   429: 'rate_limit_error',
 };
-const ERROR_TYPES = ['invalid_request_error', 'authentication_error', 'permission_error', 'not_found_error', 'idempotency_error', 'rate_limit_error', 'api_error'];
+const ERROR_TYPES = ['invalid_request_error', 'authentication_error', 'payment_error', 'permission_error', 'not_found_error', 'idempotency_error', 'rate_limit_error', 'api_error'];
 /** 400 codes that are about one field, so `param` must name it. */
 const FIELD_CODES = ['parameter_missing', 'parameter_invalid', 'unknown_parameter'];
 /** Params that name a header or the path rather than a body/query field. */
@@ -433,13 +434,17 @@ beforeAll(async () => {
   const priceId = (product.prices as Array<{ id: string }>)[0]!.id;
   externalUserId = 'fuzz_customer';
   const customer = await call('POST', '/v1/customers', server.secretKey, { externalUserId });
+  // Cards on file, so both paid subscriptions are charged and start active (not incomplete).
+  await call('POST', `/v1/customers/${String(customer.id)}/payment-methods`, server.secretKey, { paymentMethodId: 'pm_card_visa' });
   const subscription = await call('POST', '/v1/subscriptions', server.secretKey, { customerId: customer.id, priceId });
   const minted = await call('POST', '/v1/session-tokens', server.secretKey, {
     externalUserId: 'fuzz_viewer',
     allowedOperations: ['read_customer', 'read_subscription', 'read_entitlements', 'manage_subscription'],
   });
   sessionToken = minted.sessionToken as string;
+  await call('POST', `/v1/customers/${String(minted.customerId)}/payment-methods`, server.secretKey, { paymentMethodId: 'pm_card_visa' });
   const mine = await call('POST', '/v1/me/subscriptions', sessionToken, { priceId });
+  if (subscription.status !== 'active' || mine.status !== 'active') throw new Error(`fixture subscriptions are ${String(subscription.status)} and ${String(mine.status)}, not active`);
   realIds.push(String(product.id), priceId, String(customer.id), String(subscription.id), String(minted.customerId), String(mine.id));
 });
 afterAll(async () => {
