@@ -105,6 +105,9 @@ describe('examples/nestjs, built with tsc and started with node', () => {
         prices: [{ amount: 900, currency: 'usd', interval: 'month' }],
       });
       const customer = await signer.customers.create({ externalUserId: 'example_user_grace' });
+      // A card first: the secret key's subscribe to a paid price charges it, so the plan (and its
+      // credits) starts active; unpaid, it would start incomplete, with no features.
+      await signer.paymentMethods.attach(customer.id, { paymentMethodId: 'pm_card_visa' });
       await signer.subscriptions.create({ customerId: customer.id, priceId: product.prices[0]!.id });
       const cookie = await logIn('example_user_grace');
 

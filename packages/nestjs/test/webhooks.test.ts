@@ -186,6 +186,9 @@ describe('deliveries from the BillingOS API outbox', () => {
         { amount: 10_000, currency: 'usd', interval: 'year' },
       ],
     });
+    // A card first: the secret key's subscribe to a paid price charges it, so the subscription starts
+    // active and its plan can change (unpaid, it would start incomplete and refuse the change).
+    await signer.paymentMethods.attach(customer.id, { paymentMethodId: 'pm_card_visa' });
     const subscription = await signer.subscriptions.create({ customerId: customer.id, priceId: product.prices[0]!.id });
     await signer.subscriptions.update(subscription.id, { priceId: product.prices[1]!.id });
 

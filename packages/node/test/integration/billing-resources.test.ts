@@ -31,9 +31,19 @@ beforeAll(async () => {
     ],
   });
   team = await billing.products.create({ name: 'Team', featureKeys: ['seats'], prices: [{ amount: 5_000, currency: 'usd', interval: 'month', trialDays: 14 }] });
-  customer = await billing.customers.create({ externalUserId: 'user_billing' });
+  customer = await customerWithCard('user_billing');
 });
 afterEach(() => proxy.reset());
+
+/**
+ * A customer with a test card as its default method: the secret key's subscribe to a paid price
+ * without a trial charges it first, so the subscription starts active (without one: incomplete).
+ */
+async function customerWithCard(externalUserId: string): Promise<Customer> {
+  const created = await billing.customers.create({ externalUserId });
+  await billing.paymentMethods.attach(created.id, { paymentMethodId: 'pm_card_visa' });
+  return created;
+}
 afterAll(async () => {
   await proxy.close();
   await server.close();
@@ -78,7 +88,7 @@ test('subscriptions: create, retrieve, list, change plan, cancel at period end, 
 });
 
 test('entitlements: the features of active and trialing subscriptions; has()', async () => {
-  const owner = await billing.customers.create({ externalUserId: 'user_entitled' });
+  const owner = await customerWithCard('user_entitled');
   expect((await billing.entitlements.list(owner.id)).data).toEqual([]);
   await billing.subscriptions.create({ customerId: owner.id, priceId: team.prices[0]!.id });
   await billing.subscriptions.create({ customerId: owner.id, priceId: pro.prices[0]!.id });
@@ -91,7 +101,7 @@ test('entitlements: the features of active and trialing subscriptions; has()', a
 });
 
 test('a subscription create whose response is lost is retried with its key: exactly one subscription', async () => {
-  const buyer = await billing.customers.create({ externalUserId: 'user_lost_response' });
+  const buyer = await customerWithCard('user_lost_response');
   proxy.inject({ kind: 'drop-after-upstream' }, { kind: 'stall-after-upstream' });
   const subscription = await flaky.subscriptions.create({ customerId: buyer.id, priceId: pro.prices[0]!.id });
   expect(proxy.requests.map((r) => [r.fault, r.upstreamStatus])).toEqual([
@@ -102,10 +112,15 @@ test('a subscription create whose response is lost is retried with its key: exac
   expect(new Set(proxy.requests.map((r) => r.headers['idempotency-key'])).size).toBe(1);
   const all = await billing.subscriptions.list({ customerId: buyer.id });
   expect(all.data.map((item) => item.id)).toEqual([subscription.id]);
+  expect(subscription.status).toBe('active');
+  const invoices = await billing.invoices.list({ customerId: buyer.id });
+  expect(invoices.data.map((invoice) => [invoice.subscriptionId, invoice.status, invoice.billingReason, invoice.amountPaid])).toEqual([
+    [subscription.id, 'paid', 'subscription_create', 2_000],
+  ]);
 });
 
 test('a cancel whose response is lost ends in one cancellation and the right result', async () => {
-  const buyer = await billing.customers.create({ externalUserId: 'user_lost_cancel' });
+  const buyer = await customerWithCard('user_lost_cancel');
   const subscription = await billing.subscriptions.create({ customerId: buyer.id, priceId: pro.prices[0]!.id });
   proxy.inject({ kind: 'drop-after-upstream' });
   const canceled = await flaky.subscriptions.cancel(subscription.id);

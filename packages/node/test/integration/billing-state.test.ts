@@ -19,6 +19,15 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
+/**
+ * Subscribes the customer to the plan with the secret key, after saving a test card as its default
+ * method: the subscribe charges it, so the subscription starts active with its features.
+ */
+async function subscribePaid(customerId: string) {
+  await billing.paymentMethods.attach(customerId, { paymentMethodId: 'pm_card_visa' });
+  return billing.subscriptions.create({ customerId, priceId: plan.prices[0]!.id });
+}
+
 /** What the browser SDK fetches with a session token, for comparison. */
 async function asTheBrowserSees(sessionToken: string) {
   const get = async (path: string) => {
@@ -46,7 +55,7 @@ test('an unknown user: no customer, nothing granted, the products; and no custom
 
 test("a subscriber's state is what the session token's own views answer, usage included", async () => {
   const { sessionToken, customerId } = await billing.createSessionToken({ externalUserId: 'user_state' });
-  const subscription = await billing.subscriptions.create({ customerId, priceId: plan.prices[0]!.id });
+  const subscription = await subscribePaid(customerId);
   await billing.entitlements.check({ externalUserId: 'user_state', featureKey: 'ai_credits', requiredBalance: 3, track: true });
 
   const state = await billing.getBillingState({ externalUserId: 'user_state' });
@@ -58,7 +67,7 @@ test("a subscriber's state is what the session token's own views answer, usage i
 
 test("an organization's state (B2B) is its own customer's", async () => {
   const { customerId } = await billing.createSessionToken({ externalUserId: 'member_1', externalOrganizationId: 'org_state' });
-  await billing.subscriptions.create({ customerId, priceId: plan.prices[0]!.id });
+  await subscribePaid(customerId);
   const state = await billing.getBillingState({ externalOrganizationId: 'org_state' });
   expect(state.customer).toMatchObject({ id: customerId, externalOrganizationId: 'org_state', externalUserId: null });
   expect(state.subscriptions).toHaveLength(1);

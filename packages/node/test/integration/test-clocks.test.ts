@@ -43,10 +43,14 @@ async function eventsOf(subscriptionId: string, done: (events: BillingOSEvent[])
   }
 }
 
-/** A customer on a fresh clock at T0. */
+/**
+ * A customer on a fresh clock at T0, with a test card as its default method: the secret key's
+ * subscribe to a paid price charges it first, and each renewal or trial end charges it again.
+ */
 async function clockedCustomer(name: string) {
   const clock = await billing.testClocks.create({ frozenTime: T0, name });
   const customer = await billing.customers.create({ externalUserId: `user_${name}`, testClockId: clock.id });
+  await billing.paymentMethods.attach(customer.id, { paymentMethodId: 'pm_card_visa' });
   return { clock, customer };
 }
 

@@ -32,10 +32,14 @@ afterAll(async () => {
   await receiver.close();
 });
 
-/** A customer on a fresh clock at T0, subscribed to the metered plan. */
+/**
+ * A customer on a fresh clock at T0, subscribed to the metered plan: a test card first, so the
+ * subscribe charges it and the subscription starts active with its features (and renews paid).
+ */
 async function subscriber(name: string): Promise<{ clockId: string; customer: Customer; subscription: Subscription }> {
   const clock = await billing.testClocks.create({ frozenTime: T0, name });
   const customer = await billing.customers.create({ externalUserId: `user_${name}`, testClockId: clock.id });
+  await billing.paymentMethods.attach(customer.id, { paymentMethodId: 'pm_card_visa' });
   const subscription = await billing.subscriptions.create({ customerId: customer.id, priceId: plan.prices[0]!.id });
   return { clockId: clock.id, customer, subscription };
 }
