@@ -49,6 +49,9 @@ test('with a card on file: charged first, then active with its paid invoice; the
   expect(await invoicesOf(created.body.id)).toEqual([expect.objectContaining({ status: 'paid', billingReason: 'subscription_create', amountPaid: 2500, attemptCount: 1 })]);
   expect(await featuresOf(buyer.id)).toContain('pro');
   expect(await typesAbout(created.body.id)).toEqual(['invoice.created', 'invoice.finalized', 'invoice.paid', 'subscription.created']);
+  // The card it was paid with is the one on file, not saved a second time.
+  const methods = (await api('GET', `/v1/customers/${buyer.id}/payment-methods`, { key: sk })).body.data;
+  expect(methods).toEqual([expect.objectContaining({ isDefault: true, card: expect.objectContaining({ last4: '4242' }) })]);
 });
 
 test('without a card: incomplete, no features, an open invoice; paying it on its page makes the subscription active', async () => {
@@ -193,4 +196,15 @@ test("a test-clock customer's card and checkout are stamped with the clock's tim
     ['checkout.session.completed', START],
     ['payment_method.attached', START],
   ]);
+});
+
+test('creates at once for one customer with a card: each answered subscription is its own and paid once; the others wait (409)', async () => {
+  const buyer = await customer('sk_race', 'pm_card_visa');
+  const answers = await Promise.all([1, 2, 3].map(() => subscribe(buyer.id, prices.pro)));
+  const created = answers.filter((answer) => answer.status === 201).map((answer) => answer.body.id as string);
+  for (const answer of answers.filter((one) => one.status !== 201)) expect([answer.status, answer.body.error.code]).toEqual([409, 'payment_in_progress']);
+  expect(created.length).toBeGreaterThanOrEqual(1);
+  expect(new Set(created).size).toBe(created.length);
+  const invoices = (await api('GET', `/v1/invoices?customerId=${buyer.id}`, { key: sk })).body.data as Array<{ subscriptionId: string; status: string }>;
+  expect(invoices.map((invoice) => [invoice.subscriptionId, invoice.status]).sort()).toEqual(created.map((id) => [id, 'paid']).sort());
 });

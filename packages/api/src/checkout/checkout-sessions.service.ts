@@ -103,8 +103,9 @@ export class CheckoutSessionsService {
   /**
    * A customer subscribing to a paid price with the card on file (self-serve, or by a secret
    * key): a checkout the API runs itself, so the charge has the same durable attempt and never runs
-   * twice. Such a checkout left open for the same price (by a request that died mid-charge) is
-   * confirmed again rather than repeated.
+   * twice. Such a checkout left open for the same price by a request that died mid-charge (its
+   * attempt's lease over) is confirmed again, with the same key, rather than repeated; one still
+   * running is not joined (this request's own checkout then answers 409 payment_in_progress).
    */
   async payWithSavedMethod(
     scope: MerchantScope,
@@ -115,6 +116,7 @@ export class CheckoutSessionsService {
     const { customerId, priceId } = subscription;
     const [pending] = await this.db.query<CheckoutSessionRow>(
       `SELECT * FROM checkout_sessions WHERE customer_id = $1 AND price_id = $2 AND origin = 'saved_method' AND status = 'open' AND expires_at > $3
+         AND attempt_started_at < now() - make_interval(secs => ${ATTEMPT_LEASE_SECONDS})
        ORDER BY created_at DESC LIMIT 1`,
       [customerId, priceId, this.clock.now()],
     );
@@ -122,7 +124,13 @@ export class CheckoutSessionsService {
     const session = pending
       ? toCheckoutSession(pending, this.config.publicUrl)
       : await this.create(scope, { ...subscription, mode: 'subscription', successUrl: returnTo, cancelUrl: returnTo, origin: 'saved_method' }, selfServe);
-    return { session, confirmation: await this.confirm(session.id, session.clientSecret, { paymentMethodId }) };
+    const confirmation = await this.confirm(session.id, session.clientSecret, { paymentMethodId }).catch((error: unknown) => {
+      if (error instanceof ApiError && error.code === 'checkout_session_processing') {
+        throw paymentRunning('payment_in_progress', 'Another payment of this customer is in progress: wait for it to finish, then try again.');
+      }
+      throw error;
+    });
+    return { session, confirmation };
   }
 
   /** A declined saved-method checkout is closed without an event: it was never a page the buyer saw. */

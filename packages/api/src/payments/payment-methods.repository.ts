@@ -62,11 +62,14 @@ export class PaymentMethodsRepository {
 
   async setDefault(scope: MerchantScope, id: string, customerId?: string): Promise<PaymentMethod> {
     return this.#db.transaction(async (tx) => {
-      const row = await this.#row(tx, scope, id, customerId);
-      await tx.query('UPDATE payment_methods SET is_default = false WHERE customer_id = $1 AND is_default', [row.customer_id]);
-      const [updated] = await tx.query<PaymentMethodRow>('UPDATE payment_methods SET is_default = true WHERE id = $1 RETURNING *', [id]);
-      return toPaymentMethod(updated!);
+      return this.#makeDefault(tx, await this.#row(tx, scope, id, customerId));
     });
+  }
+
+  async #makeDefault(tx: Queryable, row: PaymentMethodRow): Promise<PaymentMethod> {
+    await tx.query('UPDATE payment_methods SET is_default = false WHERE customer_id = $1 AND is_default', [row.customer_id]);
+    const [updated] = await tx.query<PaymentMethodRow>('UPDATE payment_methods SET is_default = true WHERE id = $1 RETURNING *', [row.id]);
+    return toPaymentMethod(updated!);
   }
 
   /** Removes a method; `payment_method.detached`. The customer is left without a default if it was one. */
@@ -83,6 +86,9 @@ export class PaymentMethodsRepository {
   async save(scope: MerchantScope, customerId: string, method: ProviderMethod, setDefault: boolean): Promise<PaymentMethod> {
     return this.#db.transaction(async (tx) => {
       await this.#assertCustomer(tx, scope, customerId, true);
+      // A method the customer already has (paid with again, by its id) is the same method: not saved twice.
+      const [known] = await tx.query<PaymentMethodRow>('SELECT * FROM payment_methods WHERE customer_id = $1 AND provider_method_id = $2', [customerId, method.providerMethodId]);
+      if (known) return setDefault && !known.is_default ? this.#makeDefault(tx, known) : toPaymentMethod(known);
       const first = (await this.defaultOf(tx, scope, customerId)) === undefined;
       if (setDefault && !first) await tx.query('UPDATE payment_methods SET is_default = false WHERE customer_id = $1 AND is_default', [customerId]);
       const at = await clockTimeOf(tx, customerId);
