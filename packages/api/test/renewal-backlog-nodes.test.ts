@@ -34,8 +34,11 @@ const NODES = 3;
     const subscriptions: string[] = [];
     for (let i = 0; i < SUBSCRIPTIONS; i += 1) {
       const customer = await api('POST', '/v1/customers', { externalUserId: `backlog_${i}` });
+      // A card on file: the subscription starts active (its first invoice paid), and each renewal is invoiced and charged to it.
+      expect((await api('POST', `/v1/customers/${customer.body.id}/payment-methods`, { paymentMethodId: 'pm_card_visa' })).status).toBe(201);
       const subscription = await api('POST', '/v1/subscriptions', { customerId: customer.body.id, priceId: product.body.prices[0].id });
       expect(subscription.status).toBe(201);
+      expect(subscription.body.status).toBe('active');
       subscriptions.push(subscription.body.id);
     }
     await seeder.stop('SIGKILL');
@@ -57,8 +60,11 @@ const NODES = 3;
         period: string;
       }>;
     const deadline = Date.now() + 60_000;
-    while ((await sql(scratch.url, 'SELECT count(*)::int AS n FROM subscriptions WHERE due_at <= now()'))[0].n > 0) {
-      if (Date.now() > deadline) throw new Error('the nodes did not work off the backlog within 60 s');
+    const backlog = async () =>
+      (await sql(scratch.url, "SELECT (SELECT count(*) FROM subscriptions WHERE due_at <= now()) + (SELECT count(*) FROM invoices WHERE status = 'open') AS n"))[0].n;
+    // Done when no subscription is due and every renewal invoice is charged.
+    while (Number(await backlog()) > 0) {
+      if (Date.now() > deadline) throw new Error('the nodes did not work off the backlog (renewals and their charges) within 60 s');
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
     // The backlog is gone; the workers' last transactions have committed once every node has passed one more tick.
@@ -68,11 +74,23 @@ const NODES = 3;
     const events = await renewals();
     const periods = new Set(events.map((event) => `${event.id}@${event.period}`));
     expect(periods.size).toBeGreaterThanOrEqual(SUBSCRIPTIONS * MISSED_PERIODS);
-    // One event per period: a duplicate renewal would become a double charge once renewals invoice.
+    // One event per period: a duplicate renewal would be a double charge, now that renewals invoice.
     expect(events).toHaveLength(periods.size);
     const stored = await sql(scratch.url, 'SELECT id, current_period_start FROM subscriptions WHERE id = ANY($1)', [subscriptions]);
     const latest = new Map<string, string>();
     for (const event of events) if ((latest.get(event.id) ?? '') < event.period) latest.set(event.id, event.period);
     for (const row of stored) expect(new Date(row.current_period_start).toISOString()).toBe(latest.get(row.id));
+
+    // Each renewed period has exactly one renewal invoice, paid in full.
+    const invoices = await sql(
+      scratch.url,
+      "SELECT subscription_id, period_start, status, amount_paid::int AS paid, provider_payment_id FROM invoices WHERE billing_reason = 'subscription_cycle'",
+    );
+    expect(invoices.map((invoice) => `${invoice.subscription_id}@${new Date(invoice.period_start).toISOString()}`).sort()).toEqual([...periods].sort());
+    expect(invoices.filter((invoice) => invoice.status !== 'paid' || invoice.paid !== 900)).toEqual([]);
+    expect(new Set(invoices.map((invoice) => invoice.provider_payment_id)).size).toBe(periods.size);
+    // And the provider was charged once per period (plus each subscription's first invoice), however the nodes interleaved.
+    const charges = await sql(scratch.url, "SELECT status, count(*)::int AS n FROM test_provider_payments GROUP BY status");
+    expect(charges).toEqual([{ status: 'succeeded', n: SUBSCRIPTIONS + periods.size }]);
   }, 180_000);
 });

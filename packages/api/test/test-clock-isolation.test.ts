@@ -1,5 +1,6 @@
 import { startTestServer } from '@billingos/api/testing';
 import type { TestServer } from '@billingos/api/testing';
+import { attachCard } from './support/fixtures';
 import { client } from './support/http';
 import { postgresUrl } from './support/postgres-url';
 
@@ -17,7 +18,9 @@ describe.each(storages)('test-clock advances on $name never hold up live request
   let api: ReturnType<typeof client>;
 
   beforeAll(async () => {
-    server = await startTestServer({ ...(databaseUrl ? { databaseUrl } : {}), lifecycleIntervalMs: 0 });
+    // The live reader polls as fast as it can for as long as the advances run (each renewal is also
+    // invoiced and charged): a 429 from the default limit would be the limiter, not what is tested here.
+    server = await startTestServer({ ...(databaseUrl ? { databaseUrl } : {}), lifecycleIntervalMs: 0, rateLimit: { max: 1_000_000, windowMs: 60_000 } });
     api = client(server.url);
   }, 60_000);
   afterAll(() => server?.close());
@@ -32,6 +35,8 @@ describe.each(storages)('test-clock advances on $name never hold up live request
       clockIds.push(clock.body.id);
       for (let i = 0; i < 3; i += 1) {
         const customer = await api('POST', '/v1/customers', { key: sk, body: { externalUserId: `iso_${c}_${i}`, testClockId: clock.body.id } });
+        // A card on file: each subscription starts active, and every renewal is invoiced and charged.
+        await attachCard(api, sk, customer.body.id);
         const subscription = await api('POST', '/v1/subscriptions', { key: sk, body: { customerId: customer.body.id, priceId: product.body.prices[0].id } });
         subscriptionIds.push(subscription.body.id);
       }
@@ -60,8 +65,13 @@ describe.each(storages)('test-clock advances on $name never hold up live request
 
     expect(answers.map((answer) => answer.status)).toEqual(clockIds.map(() => 200));
     expect(answers.map((answer) => [answer.body.frozenTime, answer.body.status])).toEqual(clockIds.map(() => [target, 'ready']));
+    // Every renewal was invoiced and charged within the advance too: none is left open, and each subscription's newest invoice is its last period's, paid.
+    expect((await api('GET', '/v1/invoices?status=open&limit=1', { key: sk })).body.data).toEqual([]);
     for (const id of subscriptionIds) {
       expect((await api('GET', `/v1/subscriptions/${id}`, { key: sk })).body.currentPeriodStart).toBe(target);
+      expect((await api('GET', `/v1/invoices?subscriptionId=${id}&limit=1`, { key: sk })).body.data).toEqual([
+        expect.objectContaining({ billingReason: 'subscription_cycle', status: 'paid', periodStart: target, paidAt: target }),
+      ]);
     }
     expect(sawAdvancing).toBe(true);
     expect([...liveStatuses]).toEqual([200]);
@@ -81,7 +91,8 @@ describe.each(storages)('test-clock advances on $name never hold up live request
     expect(refused.body.error).toMatchObject({ code: 'test_clock_customer_limit', param: 'testClockId' });
     expect(refused.body.error.message).toMatch(/Create another test clock/);
 
-    const product = await api('POST', '/v1/products', { key: sk, body: { name: 'Daily cap', prices: [{ amount: 100, currency: 'usd', interval: 'day' }] } });
+    // A free daily price: its renewals start at once and need no invoice or card, and the clock still has a year of them to work off.
+    const product = await api('POST', '/v1/products', { key: sk, body: { name: 'Daily cap', prices: [{ amount: 0, currency: 'usd', interval: 'day' }] } });
     for (const customer of created.filter((response) => response.status === 201)) {
       await api('POST', '/v1/subscriptions', { key: sk, body: { customerId: customer.body.id, priceId: product.body.prices[0].id } });
     }

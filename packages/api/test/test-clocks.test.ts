@@ -1,5 +1,6 @@
 import { startTestServer } from '@billingos/api/testing';
 import type { TestServer } from '@billingos/api/testing';
+import { attachCard } from './support/fixtures';
 import { client, expectError } from './support/http';
 import { startWebhookReceiver } from './support/webhook-receiver';
 import type { ReceivedEvent, WebhookReceiver } from './support/webhook-receiver';
@@ -28,12 +29,16 @@ afterAll(async () => {
   await receiver.close();
 });
 
-/** A clock at `frozenTime` with one customer on it. */
+/**
+ * A clock at `frozenTime` with one customer on it, who has a card on file: a secret-key subscribe
+ * to a paid price charges it and starts `active`, and each renewal or trial end charges it again.
+ */
 async function clockWithCustomer(frozenTime: string, externalUserId: string) {
   const clock = await api('POST', '/v1/test-clocks', { key: sk, body: { frozenTime, name: externalUserId } });
   expect(clock.status).toBe(201);
   const customer = await api('POST', '/v1/customers', { key: sk, body: { externalUserId, testClockId: clock.body.id } });
   expect(customer.status).toBe(201);
+  await attachCard(api, sk, customer.body.id);
   return { clockId: clock.body.id as string, customerId: customer.body.id as string };
 }
 
@@ -72,7 +77,7 @@ test('a clock is created, listed, retrieved, and a customer on it starts its sub
   const customer = await api('GET', `/v1/customers/${customerId}`, { key: sk });
   expect(customer.body).toMatchObject({ testClockId: clockId, createdAt: '2026-01-01T00:00:00.000Z' });
   const subscription = await subscribe(customerId, plans.proMonthly);
-  expect(subscription).toMatchObject({ currentPeriodStart: '2026-01-01T00:00:00.000Z', currentPeriodEnd: '2026-02-01T00:00:00.000Z', testClockId: clockId });
+  expect(subscription).toMatchObject({ status: 'active', currentPeriodStart: '2026-01-01T00:00:00.000Z', currentPeriodEnd: '2026-02-01T00:00:00.000Z', testClockId: clockId });
 });
 
 test('trial → trial_will_end → active, then three renewals over three months, each event once, in order, on clock time', async () => {
@@ -104,6 +109,11 @@ test('trial → trial_will_end → active, then three renewals over three months
     currentPeriodStart: '2026-04-15T00:00:00.000Z',
     currentPeriodEnd: '2026-05-15T00:00:00.000Z',
   });
+  // The trial end and each renewal charged the card on file, on clock time.
+  const invoices = await api('GET', `/v1/invoices?subscriptionId=${subscription.id}&limit=100`, { key: sk });
+  expect(invoices.body.data.map((invoice: { billingReason: string; status: string; periodStart: string; paidAt: string }) => [invoice.billingReason, invoice.status, invoice.periodStart, invoice.paidAt]).sort()).toEqual(
+    ['2026-01-15', '2026-02-15', '2026-03-15', '2026-04-15'].map((day) => ['subscription_cycle', 'paid', `${day}T00:00:00.000Z`, `${day}T00:00:00.000Z`]),
+  );
   expect(receiver.rejected).toBe(0);
 });
 

@@ -6,7 +6,7 @@ import { Webhook } from 'standardwebhooks';
 import { startTestServer } from '@billingos/api/testing';
 import type { TestServer } from '@billingos/api/testing';
 import { client } from './support/http';
-import { createPlan } from './support/fixtures';
+import { attachCard, createPlan } from './support/fixtures';
 
 interface Delivery {
   headers: IncomingHttpHeaders;
@@ -81,6 +81,8 @@ test('BILLINGOS_WEBHOOK_URL (webhookEndpoint) is a test-mode endpoint for every 
 test('subscription.created, .updated and .canceled follow the lifecycle', async () => {
   const plan = await createPlan(api, server.secretKey, 'Hooks', ['x']);
   const customer = await api('POST', '/v1/customers', { key: server.secretKey, body: { externalUserId: 'hook_sub' } });
+  // A card on file: the subscription starts active (its first invoice paid), so its plan can change.
+  await attachCard(api, server.secretKey, customer.body.id);
   const sub = await api('POST', '/v1/subscriptions', { key: server.secretKey, body: { customerId: customer.body.id, priceId: plan.prices[0]!.id } });
   await api('PATCH', `/v1/subscriptions/${sub.body.id}`, { key: server.secretKey, body: { priceId: plan.prices[1]!.id } });
   await api('POST', `/v1/subscriptions/${sub.body.id}/cancel`, { key: server.secretKey });
@@ -88,6 +90,7 @@ test('subscription.created, .updated and .canceled follow the lifecycle', async 
     const [delivery] = await eventsOf(type);
     expect(JSON.parse(delivery!.body).data.id).toBe(sub.body.id);
   }
+  expect(JSON.parse((await eventsOf('subscription.created'))[0]!.body).data.status).toBe('active');
   const canceled = JSON.parse((await eventsOf('subscription.canceled'))[0]!.body);
   expect(canceled.data.status).toBe('canceled');
 });
