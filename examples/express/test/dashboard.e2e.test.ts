@@ -137,6 +137,8 @@ test('the spend route counts on the server only when signed in, and refuses once
   await signIn(page, 'e2e-spender');
   const [customer] = (await billing.customers.list({ externalUserId: 'e2e-spender' })).data;
   const starter = (await billing.products.list({ limit: 100 })).data.find((p) => p.name === 'Starter' && p.metadata.demo_catalog)!;
+  // A card first: a secret-key subscription to a paid price charges it, else starts `incomplete` (no credits).
+  await billing.paymentMethods.attach(customer!.id, { paymentMethodId: 'pm_card_visa' });
   await billing.subscriptions.create({ customerId: customer!.id, priceId: starter.prices[0]!.id });
   await billing.usage.record({ externalUserId: 'e2e-spender', featureKey: 'ai_credits', value: 19 });
   expect((await page.request.post(`${appUrl}/api/generate`)).status()).toBe(200);

@@ -23,6 +23,8 @@ test('the generate route answers 402 once the plan has no AI credits left', asyn
   const user = stack.auth.createUser({ email: 'katherine@example.com', password: 'johnson-1918' });
   const [starter] = (await stack.billing.products.list({ limit: 100 })).data.filter((p) => p.name === 'Starter');
   const customer = await stack.billing.customers.create({ externalUserId: user.id });
+  // A card first: a secret-key subscription to a paid price charges it, else starts `incomplete` (no credits).
+  await stack.billing.paymentMethods.attach(customer.id, { paymentMethodId: 'pm_card_visa' });
   await stack.billing.subscriptions.create({ customerId: customer.id, priceId: starter!.prices[0]!.id });
   await stack.billing.entitlements.check({ externalUserId: user.id, featureKey: 'ai_credits', requiredBalance: 20, track: true });
 

@@ -16,6 +16,8 @@ beforeAll(async () => {
   const pro = await billing.products.create({ name: 'Pro', featureKeys: ['exports'], prices: [{ amount: 2900, currency: 'usd', interval: 'month' }] });
   proProductId = pro.id;
   const customer = await billing.customers.create({ externalUserId: 'ada' });
+  // A card first: a secret-key subscription to a paid price charges it, else starts `incomplete` (no features).
+  await billing.paymentMethods.attach(customer.id, { paymentMethodId: 'pm_card_visa' });
   await billing.subscriptions.create({ customerId: customer.id, priceId: pro.prices[0]!.id });
   // 60 s is the shortest lifetime the API issues: the SDK refreshes it at half-life, 30 s in.
   site = await startMerchantSite(billing, api.url, 60);

@@ -41,6 +41,8 @@ beforeAll(async () => {
     billing.products.create({ name: 'Solo', description: 'Just you', features: [features[0]], prices: [{ amount: 500, currency: 'usd', interval: 'month' }] }),
   ]);
   const customer = await billing.customers.create({ externalUserId: 'ada' });
+  // A card first: a secret-key subscription to a paid price charges it, else starts `incomplete` (no features).
+  await billing.paymentMethods.attach(customer.id, { paymentMethodId: 'pm_card_visa' });
   await billing.subscriptions.create({ customerId: customer.id, priceId: starter.prices.find((price) => price.interval === 'month')!.id });
   await billing.usage.record({ customerId: customer.id, featureKey: 'ai_credits', value: 85 });
   site = await startThemeSite(billing, api.url, api.publishableKey);

@@ -77,11 +77,16 @@ export async function startStack(routeOptions: { expiresIn?: number } = {}): Pro
   });
 }
 
-/** A customer with an active subscription to `priceId`, created with the secret key. */
+/**
+ * A customer with an active subscription to `priceId`, created with the secret key. The customer
+ * gets a card first (test-mode `pm_card_visa`): a secret-key subscription to a paid price charges
+ * it up front, and without one would start `incomplete`, with no features.
+ */
 export async function subscribedUser(stack: Stack, userId: string, priceId: string): Promise<string> {
-  const customer = await stack.billing.customers.create({ externalUserId: userId });
-  await stack.billing.subscriptions.create({ customerId: customer.id, priceId });
-  return customer.id;
+  const customerId = await customerWithCard(stack, userId);
+  const subscription = await stack.billing.subscriptions.create({ customerId, priceId });
+  if (subscription.status !== 'active') throw new Error(`subscribedUser: the subscription of ${userId} is ${subscription.status}, not active`);
+  return customerId;
 }
 
 /**

@@ -81,10 +81,17 @@ export function renderSignedIn(stack: Stack, user: string | null, ui: ReactNode,
   return { ...result, calls };
 }
 
-/** The customer of `user` (created unless a session token already did), subscribed to `priceId` with the secret key (trial as the price says). */
+/**
+ * The customer of `user` (created unless a session token already did), given a card (test-mode
+ * `pm_card_visa`) unless it has one, and subscribed to `priceId` with the secret key (trial as the
+ * price says): a paid price without a trial is charged to that card at once and starts `active`.
+ */
 export async function subscribe(stack: Stack, user: string, priceId: string) {
   const [existing] = (await stack.billing.customers.list({ externalUserId: user })).data;
   const customer = existing ?? (await stack.billing.customers.create({ externalUserId: user }));
+  if ((await stack.billing.paymentMethods.list(customer.id)).data.length === 0) {
+    await stack.billing.paymentMethods.attach(customer.id, { paymentMethodId: 'pm_card_visa' });
+  }
   const subscription = await stack.billing.subscriptions.create({ customerId: customer.id, priceId });
   return { customerId: customer.id, subscription };
 }
