@@ -7,6 +7,7 @@ import { ApiError } from '../errors/api-error';
 import { invalidRequest, notFound, paymentRunning } from '../errors/errors';
 import { InvoicesRepository } from '../invoices/invoices.repository';
 import { CardError } from '../payments/card-error';
+import type { PaymentFailureBody } from '../payments/payment-failure.schemas';
 import type { CardInput, ChargeResult, PaymentFailure, ProviderMethod } from '../payments/payment-provider';
 import { PaymentMethodsRepository } from '../payments/payment-methods.repository';
 import { PaymentProviders } from '../payments/payment-providers';
@@ -38,6 +39,14 @@ export interface NewCheckoutSession {
   /** A secret key's own trial length for the subscription (instead of the price's). */
   trialDays?: number | undefined;
   /** The subscription's metadata, once paid. */
+  metadata?: Record<string, string> | undefined;
+}
+
+/** The subscription a saved-method checkout starts once paid. */
+export interface SavedMethodSubscription {
+  customerId: string;
+  priceId: string;
+  trialDays?: number | undefined;
   metadata?: Record<string, string> | undefined;
 }
 
@@ -105,38 +114,42 @@ export class CheckoutSessionsService {
    * key): a checkout the API runs itself, so the charge has the same durable attempt and never runs
    * twice. Such a checkout left open for the same price by a request that died mid-charge (its
    * attempt's lease over) is confirmed again, with the same key, rather than repeated; one still
-   * running is not joined (this request's own checkout then answers 409 payment_in_progress).
+   * running is not joined (this request's own checkout then answers 409 payment_in_progress). A
+   * refused one is closed without an event: it was never a page anyone saw. Answers the paid
+   * subscription, why the card was refused, or `null` failure when there is no card on file.
    */
-  async payWithSavedMethod(
-    scope: MerchantScope,
-    subscription: { customerId: string; priceId: string; trialDays?: number | undefined; metadata?: Record<string, string> | undefined },
-    paymentMethodId: string,
-    selfServe: boolean,
-  ): Promise<{ session: CheckoutSession; confirmation: CheckoutConfirmation }> {
-    const { customerId, priceId } = subscription;
+  async chargeCardOnFile(scope: MerchantScope, subscription: SavedMethodSubscription, selfServe: boolean): Promise<{ subscriptionId: string } | { failure: PaymentFailureBody | null }> {
+    const method = await this.methods.defaultOf(this.db, scope, subscription.customerId);
+    if (!method) return { failure: null };
+    const session = (await this.#pendingSavedMethod(subscription)) ?? (await this.#newSavedMethod(scope, subscription, selfServe));
+    const confirmation = await this.confirm(session.id, session.client_secret, { paymentMethodId: method.id }).catch((error: unknown) => {
+      if (error instanceof ApiError && error.code === 'checkout_session_processing') {
+        throw paymentRunning('payment_in_progress', 'Another payment of this customer is in progress: wait for it to finish, then try again.');
+      }
+      throw error;
+    });
+    if (confirmation.status === 'complete') return { subscriptionId: confirmation.subscriptionId! };
+    await this.db.query(
+      `UPDATE checkout_sessions SET status = 'expired' WHERE id = $1 AND status = 'open' AND (attempt_started_at IS NULL OR attempt_payment_id IS NOT NULL)`,
+      [session.id],
+    );
+    return { failure: confirmation.requiredAction.failure ?? { code: 'authentication_required', declineCode: null, message: 'The bank asks the customer to confirm this payment.' } };
+  }
+
+  async #pendingSavedMethod({ customerId, priceId }: SavedMethodSubscription): Promise<CheckoutSessionRow | undefined> {
     const [pending] = await this.db.query<CheckoutSessionRow>(
       `SELECT * FROM checkout_sessions WHERE customer_id = $1 AND price_id = $2 AND origin = 'saved_method' AND status = 'open' AND expires_at > $3
          AND attempt_started_at < now() - make_interval(secs => ${ATTEMPT_LEASE_SECONDS})
        ORDER BY created_at DESC LIMIT 1`,
       [customerId, priceId, this.clock.now()],
     );
-    const returnTo = this.config.publicUrl;
-    const session = pending
-      ? toCheckoutSession(pending, this.config.publicUrl)
-      : await this.create(scope, { ...subscription, mode: 'subscription', successUrl: returnTo, cancelUrl: returnTo, origin: 'saved_method' }, selfServe);
-    const confirmation = await this.confirm(session.id, session.clientSecret, { paymentMethodId }).catch((error: unknown) => {
-      if (error instanceof ApiError && error.code === 'checkout_session_processing') {
-        throw paymentRunning('payment_in_progress', 'Another payment of this customer is in progress: wait for it to finish, then try again.');
-      }
-      throw error;
-    });
-    return { session, confirmation };
+    return pending;
   }
 
-  /** A declined saved-method checkout is closed without an event: it was never a page the buyer saw. */
-  async abandonSavedMethod(id: string): Promise<void> {
-    await this.db.query(`UPDATE checkout_sessions SET status = 'expired' WHERE id = $1 AND origin = 'saved_method' AND status = 'open'
-       AND (attempt_started_at IS NULL OR attempt_payment_id IS NOT NULL)`, [id]);
+  async #newSavedMethod(scope: MerchantScope, subscription: SavedMethodSubscription, selfServe: boolean): Promise<{ id: string; client_secret: string }> {
+    const returnTo = this.config.publicUrl;
+    const created = await this.create(scope, { ...subscription, mode: 'subscription', successUrl: returnTo, cancelUrl: returnTo, origin: 'saved_method' }, selfServe);
+    return { id: created.id, client_secret: created.clientSecret };
   }
 
   async confirm(id: string, clientSecret: string | undefined, input: ConfirmInput): Promise<CheckoutConfirmation> {
@@ -243,16 +256,7 @@ export class CheckoutSessionsService {
           subscriptionId,
           billingReason: 'subscription_create',
           currency: subscription.price.currency,
-          lines: [
-            {
-              description: await this.invoices.subscriptionLine(this.db, subscription.price.productId, subscription.trialEnd !== null),
-              amount: subscription.trialEnd ? 0 : subscription.price.amount,
-              quantity: 1,
-              priceId: subscription.price.id,
-              periodStart: new Date(subscription.currentPeriodStart),
-              periodEnd: new Date(subscription.currentPeriodEnd),
-            },
-          ],
+          lines: [await this.invoices.periodLine(this.db, subscription, subscription.trialEnd !== null)],
           at: new Date(subscription.currentPeriodStart),
           providerPaymentId,
         });

@@ -9,17 +9,16 @@ import { CheckoutPageQueries } from './checkout-page.details';
 import { CheckoutExpiryWorker } from './checkout-expiry-worker';
 import { CheckoutSessionsController } from './checkout-sessions.controller';
 import { CheckoutSessionsService } from './checkout-sessions.service';
+import { PaidSubscribe } from './paid-subscribe';
 import { MyCheckoutSessionsController } from './my-checkout-sessions.controller';
 import { CreateSubscriptionController } from './create-subscription.controller';
-import { SecretSubscribe } from './secret-subscribe';
-import { SelfServeSubscribe } from './self-serve-subscribe';
 import { TestPaymentPageController } from './test-payment-page.controller';
 
 /** Checkout: pay (or save a card) and subscribe, through the payment provider; the page buyers do it on. */
 @Module({
   imports: [CustomersModule, InvoicesModule, PaymentsModule, ProductsModule, SubscriptionsModule],
   controllers: [CreateSubscriptionController, CheckoutSessionsController, MyCheckoutSessionsController, CheckoutPageController, TestPaymentPageController],
-  providers: [CheckoutSessionsService, CheckoutPageQueries, CheckoutExpiryWorker, SelfServeSubscribe, SecretSubscribe],
-  exports: [SelfServeSubscribe],
+  providers: [CheckoutSessionsService, CheckoutPageQueries, CheckoutExpiryWorker, PaidSubscribe],
+  exports: [PaidSubscribe],
 })
 export class CheckoutModule {}

@@ -6,15 +6,15 @@ import { ApiOperation } from '../openapi/api-operation.decorator';
 import { createSubscriptionBody, subscriptionSchema } from '../subscriptions/subscription.schemas';
 import type { CreateSubscriptionBody } from '../subscriptions/subscription.schemas';
 import { ZodValidationPipe } from '../validation/zod-validation.pipe';
-import { SecretSubscribe } from './secret-subscribe';
+import { PaidSubscribe } from './paid-subscribe';
 
 /** `POST /v1/subscriptions`: here, beside checkout, because a paid price is charged before it starts. */
 @Controller('v1/subscriptions')
 @Allow('secret')
 export class CreateSubscriptionController {
-  readonly #subscribe: SecretSubscribe;
+  readonly #subscribe: PaidSubscribe;
 
-  constructor(@Inject(SecretSubscribe) subscribe: SecretSubscribe) {
+  constructor(@Inject(PaidSubscribe) subscribe: PaidSubscribe) {
     this.#subscribe = subscribe;
   }
 
@@ -28,6 +28,6 @@ export class CreateSubscriptionController {
     response: subscriptionSchema,
   })
   create(@Caller() caller: SecretCredential, @Body(new ZodValidationPipe(createSubscriptionBody)) body: CreateSubscriptionBody) {
-    return this.#subscribe.subscribe(caller, body);
+    return this.#subscribe.secretKey(caller, body);
   }
 }

@@ -1,5 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { notFound } from '../errors/errors';
 import { Database } from '../storage/database';
+import type { Invoice } from './invoice';
+import { InvoicesRepository } from './invoices.repository';
 
 /** Who an invoice is from and to, as its page names them. */
 export interface InvoiceParties {
@@ -13,9 +16,18 @@ export interface InvoiceParties {
 @Injectable()
 export class HostedInvoiceQueries {
   readonly #db: Database;
+  readonly #invoices: InvoicesRepository;
 
-  constructor(@Inject(Database) db: Database) {
+  constructor(@Inject(Database) db: Database, @Inject(InvoicesRepository) invoices: InvoicesRepository) {
     this.#db = db;
+    this.#invoices = invoices;
+  }
+
+  /** The invoice behind a hosted page's token, and who it is from and to; a generic 404 for anything else. */
+  async page(token: string): Promise<{ invoice: Invoice; parties: InvoiceParties }> {
+    const [invoice, parties] = /^[\w-]{16,64}$/.test(token) ? await Promise.all([this.#invoices.byHostedToken(token), this.parties(token)]) : [];
+    if (!invoice || !parties) throw notFound('invoice', 'behind this link');
+    return { invoice, parties };
   }
 
   async parties(token: string): Promise<InvoiceParties | undefined> {

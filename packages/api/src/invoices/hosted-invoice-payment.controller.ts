@@ -2,7 +2,6 @@ import { Body, Controller, HttpCode, Inject, Param, Post, Res } from '@nestjs/co
 import type { Response } from 'express';
 import { failureProblem, readCardForm } from '../checkout/checkout-page.form';
 import { ApiError } from '../errors/api-error';
-import { notFound } from '../errors/errors';
 import { sendHtmlPage } from '../http/html-page';
 import { HtmlPages } from '../http/html-pages.decorator';
 import { InvoiceCollector } from '../lifecycle/invoice-collector';
@@ -43,8 +42,7 @@ export class HostedInvoicePaymentController {
   })
   async pay(@Param('token') token: string, @Body() body: unknown, @Res() response: Response): Promise<void> {
     const path = hostedInvoicePath(token);
-    const [invoice, parties] = /^[\w-]{16,64}$/.test(token) ? await Promise.all([this.invoices.byHostedToken(token), this.queries.parties(token)]) : [];
-    if (!invoice || !parties) throw notFound('invoice', 'behind this link');
+    const { invoice, parties } = await this.queries.page(token);
     if (invoice.status !== 'open') return response.redirect(303, path);
     const show = (status: number, pay: Omit<InvoicePayView, 'path'>, shown: Invoice = invoice) => sendHtmlPage(response, status, hostedInvoicePage(shown, parties, { path, ...pay }));
     const form = readCardForm(body, this.clock.now());

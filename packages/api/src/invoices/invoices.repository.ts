@@ -10,6 +10,7 @@ import { Database } from '../storage/database';
 import type { Queryable } from '../storage/database';
 import { newId } from '../storage/ids';
 import type { PaymentFailureBody } from '../payments/payment-failure.schemas';
+import type { Subscription } from '../subscriptions/subscription';
 import { EventOutbox } from '../webhooks/event-outbox';
 import { INVOICE_SELECT, toInvoice } from './invoice';
 import type { Invoice, InvoiceRow } from './invoice';
@@ -133,11 +134,18 @@ export class InvoicesRepository {
     for (const { id } of voided) await this.#outbox.record(tx, scope, 'invoice.voided', await this.#get(tx, scope, id), { createdAt: at });
   }
 
-  /** What a line of a subscription's invoice says: `Pro × 1`, or `Trial of Pro`. */
-  async subscriptionLine(tx: Queryable, productId: string, trial: boolean): Promise<string> {
-    const [product] = await tx.query<{ name: string }>('SELECT name FROM products WHERE id = $1', [productId]);
-    const name = product?.name ?? productId;
-    return trial ? `Trial of ${name}` : `${name} × 1`;
+  /** The line of a subscription's current period: `Pro × 1` at its price, or `Trial of Pro` at 0. */
+  async periodLine(tx: Queryable, subscription: Subscription, trial = false): Promise<NewInvoiceLine> {
+    const [product] = await tx.query<{ name: string }>('SELECT name FROM products WHERE id = $1', [subscription.productId]);
+    const name = product?.name ?? subscription.productId;
+    return {
+      description: trial ? `Trial of ${name}` : `${name} × 1`,
+      amount: trial ? 0 : subscription.price.amount,
+      quantity: 1,
+      priceId: subscription.price.id,
+      periodStart: new Date(subscription.currentPeriodStart),
+      periodEnd: new Date(subscription.currentPeriodEnd),
+    };
   }
 
   /** An invoice as it is now, read inside the caller's transaction. */

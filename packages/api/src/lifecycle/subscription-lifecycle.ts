@@ -61,14 +61,12 @@ export class SubscriptionLifecycle {
 
   /** The invoice of the period a transition began: open, due at once on the customer's clock. */
   async #invoiceNewPeriod(tx: Queryable, row: SubscriptionRow, subscription: Subscription, at: Date): Promise<void> {
-    const periodStart = new Date(subscription.currentPeriodStart);
-    const periodEnd = new Date(subscription.currentPeriodEnd);
     await this.#invoices.createOpen(tx, { merchantId: row.merchant_id, mode: row.mode }, {
       customerId: row.customer_id,
       subscriptionId: row.id,
       billingReason: 'subscription_cycle',
       currency: subscription.price.currency,
-      lines: [{ description: await this.#invoices.subscriptionLine(tx, subscription.productId, false), amount: subscription.price.amount, quantity: 1, priceId: subscription.price.id, periodStart, periodEnd }],
+      lines: [await this.#invoices.periodLine(tx, subscription)],
       at,
     });
   }

@@ -1,6 +1,7 @@
 import type { Price } from '../products/product';
 import { addInterval } from '../subscriptions/billing-period';
 import type { SubscriptionStatus } from '../subscriptions/subscription';
+import { ENDED_STATUSES } from '../subscriptions/subscription.schemas';
 
 /** How long before a trial ends `subscription.trial_will_end` is sent (as Stripe: three days). */
 export const TRIAL_NOTICE_DAYS = 3;
@@ -34,7 +35,7 @@ export interface Transition {
 
 /** The next thing time does to a subscription, or `null` once it is canceled. */
 export function nextTransition(state: TimelineState): Transition | null {
-  if (state.status === 'canceled' || state.status === 'incomplete_expired') return null;
+  if (ENDED_STATUSES.has(state.status)) return null;
   // Unpaid, time does nothing to it but end it.
   if (state.status === 'incomplete') return { kind: 'incomplete_expire', at: incompleteExpiresAt(state.createdAt) };
   const periodEnd: Transition = { kind: periodEndKind(state), at: state.currentPeriodEnd };

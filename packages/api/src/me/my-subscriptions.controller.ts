@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, Inject, Param, Patch, Post, Query } fr
 import { Allow, RequireOperation } from '../auth/allow.decorator';
 import type { CustomerView } from '../auth/credential';
 import { Viewer } from '../auth/request-context';
-import { SelfServeSubscribe } from '../checkout/self-serve-subscribe';
+import { PaidSubscribe } from '../checkout/paid-subscribe';
 import { SubscriptionsRepository } from '../subscriptions/subscriptions.repository';
 import {
   cancelSubscriptionBody,
@@ -24,11 +24,11 @@ import { subscriptionListSchema, subscriptionSchema } from '../subscriptions/sub
 @Controller('v1/me/subscriptions')
 export class MySubscriptionsController {
   readonly #subscriptions: SubscriptionsRepository;
-  readonly #selfServe: SelfServeSubscribe;
+  readonly #subscribe: PaidSubscribe;
 
-  constructor(@Inject(SubscriptionsRepository) subscriptions: SubscriptionsRepository, @Inject(SelfServeSubscribe) selfServe: SelfServeSubscribe) {
+  constructor(@Inject(SubscriptionsRepository) subscriptions: SubscriptionsRepository, @Inject(PaidSubscribe) subscribe: PaidSubscribe) {
     this.#subscriptions = subscriptions;
-    this.#selfServe = selfServe;
+    this.#subscribe = subscribe;
   }
 
   @Get()
@@ -58,7 +58,7 @@ export class MySubscriptionsController {
     response: subscriptionSchema,
   })
   create(@Viewer() viewer: CustomerView, @Body(new ZodValidationPipe(createMySubscriptionBody)) body: CreateMySubscriptionBody) {
-    return this.#selfServe.subscribe(viewer, body.priceId);
+    return this.#subscribe.selfServe(viewer, body.priceId);
   }
 
   @Patch(':id')

@@ -13,6 +13,9 @@ export const SUBSCRIPTION_STATUSES = ['incomplete', 'incomplete_expired', 'trial
 /** The statuses a subscription never leaves: it is over. */
 export const ENDED_STATUSES: ReadonlySet<string> = new Set(['canceled', 'incomplete_expired']);
 
+/** `ENDED_STATUSES` as an SQL list, for `status NOT IN …`. */
+export const ENDED_STATUSES_SQL = `(${[...ENDED_STATUSES].map((status) => `'${status}'`).join(', ')})`;
+
 export const subscriptionStatusSchema = z.enum(SUBSCRIPTION_STATUSES).meta({ id: 'SubscriptionStatus' });
 
 export const scheduledChangeSchema = z

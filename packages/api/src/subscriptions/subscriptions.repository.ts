@@ -21,7 +21,7 @@ import type { EventType } from '../webhooks/event-outbox';
 import { addInterval } from './billing-period';
 import { SUBSCRIPTION_SELECT, effectiveStatusSql, timelineState, toSubscription } from './subscription';
 import type { Subscription, SubscriptionRow, SubscriptionStatus } from './subscription';
-import { ENDED_STATUSES } from './subscription.schemas';
+import { ENDED_STATUSES, ENDED_STATUSES_SQL } from './subscription.schemas';
 
 export interface NewSubscription {
   customerId: string;
@@ -139,16 +139,7 @@ export class SubscriptionsRepository {
       subscriptionId: subscription.id,
       billingReason: 'subscription_create',
       currency: subscription.price.currency,
-      lines: [
-        {
-          description: await this.#invoices.subscriptionLine(tx, subscription.productId, false),
-          amount: subscription.price.amount,
-          quantity: 1,
-          priceId: subscription.price.id,
-          periodStart: new Date(subscription.currentPeriodStart),
-          periodEnd: new Date(subscription.currentPeriodEnd),
-        },
-      ],
+      lines: [await this.#invoices.periodLine(tx, subscription)],
       at: now,
       collect: false,
       failure,
@@ -229,7 +220,7 @@ export class SubscriptionsRepository {
    */
   async cancelAllOfCustomer(scope: MerchantScope, customerId: string): Promise<void> {
     const rows = await this.#db.query<{ id: string }>(
-      "SELECT id FROM subscriptions WHERE merchant_id = $1 AND mode = $2 AND customer_id = $3 AND status NOT IN ('canceled', 'incomplete_expired') ORDER BY id",
+      `SELECT id FROM subscriptions WHERE merchant_id = $1 AND mode = $2 AND customer_id = $3 AND status NOT IN ${ENDED_STATUSES_SQL} ORDER BY id`,
       [scope.merchantId, scope.mode, customerId],
     );
     for (const { id } of rows) {
@@ -259,7 +250,7 @@ export class SubscriptionsRepository {
   async #assertNoLiveSubscription(tx: Queryable, customerId: string, now: Date, freeGivesWay = false): Promise<void> {
     const rows = await tx.query<{ id: string }>(
       `SELECT s.id FROM subscriptions s JOIN prices p ON p.id = s.price_id
-       WHERE s.customer_id = $1 AND ${effectiveStatusSql('$2::timestamptz')} NOT IN ('canceled', 'incomplete_expired') AND ($3::boolean IS FALSE OR p.amount > 0) LIMIT 1`,
+       WHERE s.customer_id = $1 AND ${effectiveStatusSql('$2::timestamptz')} NOT IN ${ENDED_STATUSES_SQL} AND ($3::boolean IS FALSE OR p.amount > 0) LIMIT 1`,
       [customerId, now, freeGivesWay],
     );
     if (rows[0]) {
@@ -275,7 +266,7 @@ export class SubscriptionsRepository {
   async #cancelLiveFree(tx: Queryable, scope: MerchantScope, customerId: string, now: Date): Promise<void> {
     const rows = await tx.query<{ id: string }>(
       `SELECT s.id FROM subscriptions s JOIN prices p ON p.id = s.price_id
-       WHERE s.customer_id = $1 AND p.amount = 0 AND ${effectiveStatusSql('$2::timestamptz')} NOT IN ('canceled', 'incomplete_expired') ORDER BY s.id`,
+       WHERE s.customer_id = $1 AND p.amount = 0 AND ${effectiveStatusSql('$2::timestamptz')} NOT IN ${ENDED_STATUSES_SQL} ORDER BY s.id`,
       [customerId, now],
     );
     for (const { id } of rows) {
